@@ -1,0 +1,262 @@
+/**
+ * Schema-driven conversion between typed values (Date, Uint8Array, unions…)
+ * and their awsJson wire form. One walker per direction; both are total over
+ * the shape kinds of `schema.ts`.
+ */
+import type { MemberSchema, ServiceSchema, ShapeId, ShapeSchema, TimestampFormat } from "./schema.js";
+import { SerializationError } from "./errors.js";
+import { fromBase64, toBase64 } from "@smithy/util-base64";
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+const NON_FINITE: Readonly<Record<string, number>> = {
+  NaN: Number.NaN,
+  Infinity: Number.POSITIVE_INFINITY,
+  "-Infinity": Number.NEGATIVE_INFINITY,
+};
+
+/** Sets `object[key]` as an own data property, even for `__proto__`. */
+function setOwn(object: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === "__proto__") {
+    Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    object[key] = value;
+  }
+}
+
+function shapeOf(schema: ServiceSchema, id: ShapeId): ShapeSchema {
+  const shape = schema.shapes[id];
+  if (shape === undefined) throw new Error(`Shape ${id} is missing from the service schema`);
+  return shape;
+}
+
+function formatOf(shape: ShapeSchema, member: MemberSchema | undefined): TimestampFormat {
+  return member?.timestampFormat ?? (shape.type === "timestamp" ? shape.format : undefined) ?? "epoch-seconds";
+}
+
+// ---------------------------------------------------------------- typed → wire
+
+/** Converts a typed value of shape `id` to its wire JSON value. */
+export function serializeShape(schema: ServiceSchema, id: ShapeId, value: unknown, member?: MemberSchema): Json {
+  const shape = shapeOf(schema, id);
+  switch (shape.type) {
+    case "float":
+    case "double":
+      return serializeFloat(value as number);
+    case "timestamp":
+      return serializeTimestamp(value as Date | number | string, formatOf(shape, member));
+    case "blob":
+      return typeof value === "string" ? toBase64(new TextEncoder().encode(value)) : toBase64(value as Uint8Array);
+    case "bigInteger":
+    case "bigDecimal":
+      return typeof value === "bigint" ? Number(value) : (value as number);
+    case "list": {
+      const out: Json[] = [];
+      for (const item of value as unknown[]) {
+        if (item == null) {
+          if (shape.sparse) out.push(null);
+        } else {
+          out.push(serializeShape(schema, shape.member.target, item, shape.member));
+        }
+      }
+      return out;
+    }
+    case "map": {
+      const out: Record<string, Json> = {};
+      for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+        if (item == null) {
+          if (shape.sparse) setOwn(out, key, null);
+        } else {
+          setOwn(out, key, serializeShape(schema, shape.value.target, item, shape.value));
+        }
+      }
+      return out;
+    }
+    case "structure":
+      return serializeStructure(schema, shape.members, value as Record<string, unknown>);
+    case "union":
+      return serializeUnion(schema, shape.members, value as Record<string, unknown>);
+    default:
+      return value as Json;
+  }
+}
+
+/** Serialises the members of a structure that are set, in model order. */
+export function serializeStructure(
+  schema: ServiceSchema,
+  members: Readonly<Record<string, MemberSchema>>,
+  value: Record<string, unknown> | undefined,
+): Record<string, Json> {
+  const out: Record<string, Json> = {};
+  if (value == null) return out;
+  for (const name in members) {
+    const item = value[name];
+    if (item != null) out[name] = serializeShape(schema, members[name]!.target, item, members[name]);
+  }
+  return out;
+}
+
+function serializeUnion(
+  schema: ServiceSchema,
+  members: Readonly<Record<string, MemberSchema>>,
+  value: Record<string, unknown>,
+): Record<string, Json> {
+  for (const name in members) {
+    const item = value[name];
+    if (item !== undefined) return { [name]: serializeShape(schema, members[name]!.target, item, members[name]) };
+  }
+  const unknown = value.$unknown as [string, Json] | undefined;
+  return unknown ? { [unknown[0]]: unknown[1] } : {};
+}
+
+function serializeFloat(value: number): Json {
+  if (Number.isNaN(value)) return "NaN";
+  if (value === Number.POSITIVE_INFINITY) return "Infinity";
+  if (value === Number.NEGATIVE_INFINITY) return "-Infinity";
+  return value;
+}
+
+function serializeTimestamp(value: Date | number | string, format: TimestampFormat): Json {
+  const date = value instanceof Date ? value : new Date(typeof value === "number" ? value * 1000 : value);
+  switch (format) {
+    case "date-time":
+      return date.toISOString();
+    case "http-date":
+      return date.toUTCString();
+    default:
+      return Math.round(date.getTime()) / 1000;
+  }
+}
+
+// ---------------------------------------------------------------- wire → typed
+
+/**
+ * Converts a wire JSON value of shape `id` to its typed form. Unknown members
+ * are dropped, `null` members are absent, and a value of the wrong JSON type
+ * throws a {@link SerializationError} naming its path.
+ */
+export function deserializeShape(
+  schema: ServiceSchema,
+  id: ShapeId,
+  value: unknown,
+  path = "",
+  member?: MemberSchema,
+): unknown {
+  const shape = shapeOf(schema, id);
+  switch (shape.type) {
+    case "string":
+    case "enum":
+      return expect(typeof value === "string", value, "a string", path);
+    case "boolean":
+      return expect(typeof value === "boolean", value, "a boolean", path);
+    case "byte":
+    case "short":
+    case "integer":
+    case "intEnum":
+    case "long":
+    case "bigInteger":
+    case "bigDecimal":
+      return expect(typeof value === "number", value, "a number", path);
+    case "float":
+    case "double":
+      if (typeof value === "string" && value in NON_FINITE) return NON_FINITE[value];
+      return expect(typeof value === "number", value, "a number", path);
+    case "timestamp":
+      return deserializeTimestamp(value, formatOf(shape, member), path);
+    case "blob":
+      expect(typeof value === "string", value, "a base64 string", path);
+      return fromBase64(value as string);
+    case "document":
+      return value;
+    case "list": {
+      expect(Array.isArray(value), value, "a list", path);
+      const out: unknown[] = [];
+      (value as unknown[]).forEach((item, index) => {
+        if (item === null) {
+          if (shape.sparse) out.push(null);
+        } else {
+          out.push(deserializeShape(schema, shape.member.target, item, `${path}[${index}]`, shape.member));
+        }
+      });
+      return out;
+    }
+    case "map": {
+      expectObject(value, path);
+      const out: Record<string, unknown> = {};
+      for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+        if (item === null) {
+          if (shape.sparse) setOwn(out, key, null);
+        } else {
+          setOwn(out, key, deserializeShape(schema, shape.value.target, item, `${path}.${key}`, shape.value));
+        }
+      }
+      return out;
+    }
+    case "structure":
+      return deserializeStructure(schema, shape.members, value, path);
+    case "union":
+      return deserializeUnion(schema, shape.members, value, path);
+  }
+}
+
+/** Reads the known, non-null members of a structure; ignores the rest. */
+export function deserializeStructure(
+  schema: ServiceSchema,
+  members: Readonly<Record<string, MemberSchema>>,
+  value: unknown,
+  path = "",
+): Record<string, unknown> {
+  expectObject(value, path);
+  const object = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const name in members) {
+    const item = Object.hasOwn(object, name) ? object[name] : undefined;
+    if (item != null) {
+      out[name] = deserializeShape(schema, members[name]!.target, item, path ? `${path}.${name}` : name, members[name]);
+    }
+  }
+  return out;
+}
+
+function deserializeUnion(
+  schema: ServiceSchema,
+  members: Readonly<Record<string, MemberSchema>>,
+  value: unknown,
+  path: string,
+): Record<string, unknown> {
+  expectObject(value, path);
+  const set = Object.entries(value as Record<string, unknown>).filter(([key, item]) => item !== null && key !== "__type");
+  if (set.length !== 1) {
+    throw new SerializationError(`Union ${path || "value"} must have exactly one member set, found ${set.length}`);
+  }
+  const [name, item] = set[0]!;
+  const member = Object.hasOwn(members, name) ? members[name] : undefined;
+  if (member === undefined) return { $unknown: [name, item] };
+  return { [name]: deserializeShape(schema, member.target, item, path ? `${path}.${name}` : name, member) };
+}
+
+function deserializeTimestamp(value: unknown, format: TimestampFormat, path: string): Date {
+  if (typeof value === "number") return new Date(Math.round(value * 1000));
+  if (typeof value === "string" && format !== "epoch-seconds") {
+    const date = new Date(value);
+    if (!Number.isNaN(date.getTime())) return date;
+  }
+  throw new SerializationError(
+    `Expected ${format === "epoch-seconds" ? "epoch seconds as a number" : `a ${format} timestamp`} at ${path || "value"}, found ${describe(value)}`,
+  );
+}
+
+function expect<T>(ok: boolean, value: T, what: string, path: string): T {
+  if (!ok) throw new SerializationError(`Expected ${what} at ${path || "value"}, found ${describe(value)}`);
+  return value;
+}
+
+function expectObject(value: unknown, path: string): void {
+  expect(typeof value === "object" && value !== null && !Array.isArray(value), value, "an object", path);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  return typeof value === "object" ? "an object" : `${typeof value} ${JSON.stringify(value)}`.slice(0, 80);
+}

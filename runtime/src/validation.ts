@@ -1,0 +1,112 @@
+/**
+ * Turns the errors of an ajv standalone validator into AWS-style validation
+ * messages: `Value '…' at 'member.path' failed to satisfy constraint: …`.
+ */
+
+/** What an ajv-compiled (standalone, `allErrors`, `verbose`) validate function looks like. */
+export interface CompiledValidator {
+  (data: unknown): boolean;
+  errors?: readonly AjvError[] | null;
+}
+
+export interface AjvError {
+  readonly instancePath: string;
+  readonly keyword: string;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly data?: unknown;
+  readonly schema?: unknown;
+}
+
+export interface ValidationFailure {
+  /** AWS-style member path, e.g. `filters.1.member.key`. */
+  readonly path: string;
+  readonly value: unknown;
+  readonly constraint: string;
+}
+
+/** Returns the failures of `value`; an empty array means valid. */
+export type Validator = (value: unknown) => readonly ValidationFailure[];
+
+const NO_FAILURES: readonly ValidationFailure[] = Object.freeze([]);
+
+/** Wraps an ajv standalone function as a {@link Validator}. */
+export function fromCompiled(compiled: CompiledValidator): Validator {
+  return (value) => (compiled(value) ? NO_FAILURES : toFailures(compiled.errors ?? []));
+}
+
+function toFailures(errors: readonly AjvError[]): ValidationFailure[] {
+  const failures: ValidationFailure[] = [];
+  for (const error of errors) {
+    const constraint = constraintOf(error);
+    if (constraint === undefined) continue;
+    const missing = error.keyword === "required" ? String(error.params.missingProperty) : undefined;
+    const pointer = missing === undefined ? error.instancePath : `${error.instancePath}/${missing}`;
+    failures.push({ path: memberPath(pointer), value: missing === undefined ? error.data : null, constraint });
+  }
+  return failures;
+}
+
+/** The AWS wording of one ajv error; undefined for ajv's wrapper errors (anyOf, if…). */
+function constraintOf(error: AjvError): string | undefined {
+  const p = error.params;
+  switch (error.keyword) {
+    case "required":
+      return "Member must not be null";
+    case "minLength":
+    case "minItems":
+    case "minProperties":
+      return `Member must have length greater than or equal to ${p.limit}`;
+    case "maxLength":
+    case "maxItems":
+    case "maxProperties":
+      return `Member must have length less than or equal to ${p.limit}`;
+    case "minimum":
+      return `Member must have value greater than or equal to ${p.limit}`;
+    case "maximum":
+      return `Member must have value less than or equal to ${p.limit}`;
+    case "pattern":
+      return `Member must satisfy regular expression pattern: ${p.pattern}`;
+    case "enum":
+      return `Member must satisfy enum value set: [${(p.allowedValues as unknown[]).join(", ")}]`;
+    case "uniqueItems":
+      return "Member must have unique items";
+    case "type":
+      return p.type === "integer" ? "Member must be an integer" : `Member must be of type ${p.type}`;
+    case "oneOf":
+    case "anyOf":
+    case "if":
+      return undefined;
+    default:
+      return `Member must satisfy constraint ${error.keyword}`;
+  }
+}
+
+/** `/Filters/0/Key` → `filters.1.member.key` (members lower-camel, lists 1-based). */
+export function memberPath(pointer: string): string {
+  return pointer
+    .split("/")
+    .slice(1)
+    .map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .map((segment) => (/^\d+$/.test(segment) ? `${Number(segment) + 1}.member` : lowerFirst(segment)))
+    .join(".");
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** `N validation error(s) detected: …; …` */
+export function formatValidationMessage(failures: readonly ValidationFailure[]): string {
+  const count = failures.length;
+  const details = failures.map(
+    (f) => `Value ${renderValue(f.value)} at '${f.path}' failed to satisfy constraint: ${f.constraint}`,
+  );
+  return `${count} validation error${count === 1 ? "" : "s"} detected: ${details.join("; ")}`;
+}
+
+function renderValue(value: unknown): string {
+  if (value === null || value === undefined) return "null";
+  if (Array.isArray(value)) return `'[${value.map((v) => (typeof v === "object" ? JSON.stringify(v) : String(v))).join(", ")}]'`;
+  if (typeof value === "object") return `'${JSON.stringify(value)}'`;
+  return `'${String(value)}'`;
+}
