@@ -12,10 +12,10 @@ export interface ServiceExceptionOptions {
  * Options of a modeled error's constructor: its own members, plus `message`
  * and `$metadata` (the latter optional, so server code can throw it).
  */
-export type ExceptionOptionType<E extends ServiceException> = Omit<
-  E,
-  Exclude<keyof ServiceException, "message">
-> & { message?: string; $metadata?: ResponseMetadata };
+export type ExceptionOptionType<E extends ServiceException> = Omit<E, keyof ServiceException> & {
+  message?: string;
+  $metadata?: ResponseMetadata;
+};
 
 /** Base of every service exception: the error name, its fault and response metadata. */
 export class ServiceException extends Error implements MetadataBearer {

@@ -20,3 +20,23 @@ export type { ExceptionOptionType, ServiceExceptionOptions } from "./errors.js";
 export { formatValidationMessage, fromCompiled, memberPath } from "./validation.js";
 export type { AjvError, CompiledValidator, ValidationFailure, Validator } from "./validation.js";
 export type { ErrorConstructor, OperationValidators, ServiceDescription } from "./service.js";
+export { createJsonRpcHandler } from "./server/handler.js";
+export type {
+  HandlerOptions,
+  JsonRpcHandler,
+  JsonRpcRequest,
+  OperationHandler,
+  RequestContext,
+  ServiceImplementation,
+} from "./server/handler.js";
+export type { JsonRpcResponse } from "./server/responses.js";
+export type { CallerIdentity } from "./server/sigv4.js";
+export { loadCredentialsFile, parseCredentialsSpec } from "./server/credentials.js";
+export { closeGracefully, createNodeServer } from "./server/node-server.js";
+export type { NodeServerOptions } from "./server/node-server.js";
+export { Command } from "./client/command.js";
+export { JsonRpcClient } from "./client/client.js";
+export type { JsonRpcSendOptions } from "./client/client.js";
+export type { JsonRpcClientConfig, JsonRpcClientResolvedConfig, JsonRpcRequestHandler } from "./client/config.js";
+export { createPaginator } from "./client/paginator.js";
+export type { JsonRpcPaginationConfiguration } from "./client/paginator.js";

@@ -15,6 +15,8 @@ export interface MemberSchema {
   readonly target: ShapeId;
   /** `smithy.api#timestampFormat` on the member; overrides the target's. */
   readonly timestampFormat?: TimestampFormat;
+  /** `smithy.api#default` in wire form; filled in when the member is absent on read. */
+  readonly default?: unknown;
 }
 
 export type SimpleShapeType =

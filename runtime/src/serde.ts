@@ -165,7 +165,11 @@ export function deserializeShape(
       return deserializeTimestamp(value, formatOf(shape, member), path);
     case "blob":
       expect(typeof value === "string", value, "a base64 string", path);
-      return fromBase64(value as string);
+      try {
+        return fromBase64(value as string);
+      } catch {
+        return expect(false, value, "a base64 string", path);
+      }
     case "document":
       return value;
     case "list": {
@@ -210,9 +214,11 @@ export function deserializeStructure(
   const object = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const name in members) {
-    const item = Object.hasOwn(object, name) ? object[name] : undefined;
+    const member = members[name]!;
+    const present = Object.hasOwn(object, name) ? object[name] : undefined;
+    const item = present ?? member.default;
     if (item != null) {
-      out[name] = deserializeShape(schema, members[name]!.target, item, path ? `${path}.${name}` : name, members[name]);
+      out[name] = deserializeShape(schema, member.target, item, path ? `${path}.${name}` : name, member);
     }
   }
   return out;

@@ -1,0 +1,106 @@
+/**
+ * Validators, compiled by ajv at generation time into standalone code: no
+ * schema is compiled at run time. Emits the compiled module (CommonJS, as
+ * ajv's standalone output requires its runtime helpers), its declarations,
+ * a typed wrapper with one validator per operation input and output, and the
+ * schemas themselves as a JSON data file.
+ */
+import AjvModule from "ajv";
+import standaloneModule from "ajv/dist/standalone/index.js";
+import { StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
+import type { ShapeIndex } from "../index/shape-index.js";
+import type { GeneratedFile } from "./generated-file.js";
+import { Imports } from "./imports.js";
+import { buildDefinitions, definitionRef, type JsonSchema } from "./json-schema.js";
+import { RT } from "./runtime-symbols.js";
+import { tsDoc } from "./docs.js";
+
+const Ajv = (AjvModule as unknown as { default: typeof AjvModule }).default ?? AjvModule;
+const standaloneCode =
+  (standaloneModule as unknown as { default: typeof standaloneModule }).default ?? standaloneModule;
+
+export const VALIDATORS_MODULE = "./validators.js";
+const COMPILED_MODULE = "../validators/compiled.cjs";
+
+/** Export name of the compiled validator of an operation's input or output. */
+export const validatorName = (operation: string, side: "input" | "output"): string =>
+  `validate${operation}${side === "input" ? "Input" : "Output"}`;
+
+export function emitValidators(index: ShapeIndex): GeneratedFile[] {
+  const schemaId = `https://sjc.local/${index.names.service.folder}/shapes.schema.json`;
+  const root: JsonSchema = {
+    $schema: "http://json-schema.org/draft-07/schema#",
+    $id: schemaId,
+    title: `${index.service.sdkId} shapes`,
+    definitions: buildDefinitions(index),
+  };
+  const ajv = new Ajv({ allErrors: true, verbose: true, strictNumbers: false, code: { source: true, lines: true } });
+  ajv.addSchema(root);
+  const exports: Record<string, string> = {};
+  for (const op of index.operations) {
+    for (const side of ["input", "output"] as const) {
+      const id = op[side];
+      if (id) exports[validatorName(op.name, side)] = `${schemaId}${definitionRef(index.names.shape(id)).$ref}`;
+    }
+  }
+  const compiled = standaloneCode(ajv, exports);
+  return [
+    { kind: "json", path: "schemas/shapes.schema.json", text: JSON.stringify(root, null, 2) },
+    { kind: "javascript", path: "validators/compiled.cjs", text: compiled },
+    {
+      kind: "text",
+      path: "validators/compiled.d.cts",
+      text: [
+        "// Types of the ajv standalone validators beside this file.",
+        "type CompiledValidator = import(\"@sjc/runtime\").CompiledValidator;",
+        ...Object.keys(exports).map((name) => `export declare const ${name}: CompiledValidator;`),
+        "",
+      ].join("\n"),
+    },
+    wrapper(index, Object.keys(exports)),
+  ];
+}
+
+function wrapper(index: ShapeIndex, compiledNames: readonly string[]): GeneratedFile {
+  const imports = new Imports();
+  const fromCompiled = imports.use(RT.fromCompiled);
+  const description = imports.use(RT.ServiceDescription);
+  const available = new Set(compiledNames);
+  const statements: StatementStructures[] = [
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: COMPILED_MODULE,
+      defaultImport: "compiled",
+    },
+  ];
+  const entries: string[] = [];
+  for (const op of index.operations) {
+    const names = (["input", "output"] as const).map((side) => validatorName(op.name, side));
+    for (const [i, name] of names.entries()) {
+      const side = i === 0 ? "input" : "output";
+      statements.push({
+        kind: StructureKind.VariableStatement,
+        isExported: true,
+        declarationKind: VariableDeclarationKind.Const,
+        docs: tsDoc({}, [
+          `Checks a typed ${side} of ${op.name} against the model's constraints; returns the failures (empty when valid).`,
+        ]),
+        declarations: [
+          {
+            name,
+            initializer: available.has(name) ? `${fromCompiled}(compiled.${name})` : "() => []",
+          },
+        ],
+      });
+    }
+    entries.push(`${op.name}: { input: ${names[0]}, output: ${names[1]} },`);
+  }
+  statements.push({
+    kind: StructureKind.VariableStatement,
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    docs: tsDoc({}, ["Validators of every operation, keyed by operation name."]),
+    declarations: [{ name: "validators", type: `${description}["validators"]`, initializer: `{\n${entries.join("\n")}\n}` }],
+  });
+  return { kind: "typescript", path: "src/validators.ts", statements: [...imports.declarations(), ...statements] };
+}

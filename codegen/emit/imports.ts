@@ -1,0 +1,53 @@
+/** Collects the imports a generated file uses, and renders them sorted. */
+import { type ImportDeclarationStructure, StructureKind } from "ts-morph";
+import type { RuntimeSymbol } from "./runtime-symbols.js";
+import { compare } from "../index/shape-index.js";
+
+export class Imports {
+  private readonly runtime = new Map<string, RuntimeSymbol>();
+  private readonly local = new Map<string, { names: Set<string>; typeOnly: Set<string> }>();
+
+  /** Marks a runtime symbol as used; returns its local alias. */
+  use(symbol: RuntimeSymbol): string {
+    this.runtime.set(`${symbol.module}\u0000${symbol.name}`, symbol);
+    return symbol.alias;
+  }
+
+  /** Marks a name from another generated module (e.g. `./models.js`) as used. */
+  from(module: string, name: string, typeOnly = false): string {
+    const entry = this.local.get(module) ?? { names: new Set<string>(), typeOnly: new Set<string>() };
+    entry.names.add(name);
+    if (typeOnly) entry.typeOnly.add(name);
+    else entry.typeOnly.delete(name);
+    this.local.set(module, entry);
+    return name;
+  }
+
+  declarations(): ImportDeclarationStructure[] {
+    const byModule = new Map<string, { name: string; alias?: string; typeOnly: boolean }[]>();
+    for (const s of this.runtime.values()) {
+      const list = byModule.get(s.module) ?? [];
+      list.push({ name: s.name, alias: s.alias, typeOnly: s.typeOnly });
+      byModule.set(s.module, list);
+    }
+    for (const [module, entry] of this.local) {
+      byModule.set(module, [...entry.names].map((name) => ({ name, typeOnly: entry.typeOnly.has(name) })));
+    }
+    // Packages first, then the package's own modules; each group sorted.
+    const order = (m: string) => `${m.startsWith(".") ? 1 : 0}${m}`;
+    return [...byModule.keys()].sort((a, b) => compare(order(a), order(b))).map((module) => {
+      const named = byModule.get(module)!.sort((a, b) => compare(a.name, b.name));
+      const allTypes = named.every((n) => n.typeOnly);
+      return {
+        kind: StructureKind.ImportDeclaration,
+        moduleSpecifier: module,
+        isTypeOnly: allTypes,
+        namedImports: named.map((n) => ({
+          name: n.name,
+          ...(n.alias ? { alias: n.alias } : {}),
+          isTypeOnly: !allTypes && n.typeOnly,
+        })),
+      };
+    });
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Every runtime symbol generated code imports, declared once: its module and
+ * the local alias. Aliases start with `$`, which Smithy identifiers cannot,
+ * so no model shape can shadow them.
+ */
+export interface RuntimeSymbol {
+  readonly module: string;
+  readonly name: string;
+  readonly alias: string;
+  readonly typeOnly: boolean;
+}
+
+const symbol = (module: string, name: string, typeOnly = false): RuntimeSymbol => ({
+  module,
+  name,
+  alias: `$${name}`,
+  typeOnly,
+});
+
+const RUNTIME = "@sjc/runtime";
+const TYPES = "@smithy/types";
+
+export const RT = {
+  ServiceException: symbol(RUNTIME, "ServiceException"),
+  ExceptionOptionType: symbol(RUNTIME, "ExceptionOptionType", true),
+  ServiceSchema: symbol(RUNTIME, "ServiceSchema", true),
+  ServiceDescription: symbol(RUNTIME, "ServiceDescription", true),
+  fromCompiled: symbol(RUNTIME, "fromCompiled"),
+  CompiledValidator: symbol(RUNTIME, "CompiledValidator", true),
+  Command: symbol(RUNTIME, "Command"),
+  JsonRpcClient: symbol(RUNTIME, "JsonRpcClient"),
+  JsonRpcClientConfig: symbol(RUNTIME, "JsonRpcClientConfig", true),
+  createPaginator: symbol(RUNTIME, "createPaginator"),
+  createJsonRpcHandler: symbol(RUNTIME, "createJsonRpcHandler"),
+  createNodeServer: symbol(RUNTIME, "createNodeServer"),
+  HandlerOptions: symbol(RUNTIME, "HandlerOptions", true),
+  NodeServerOptions: symbol(RUNTIME, "NodeServerOptions", true),
+  JsonRpcHandler: symbol(RUNTIME, "JsonRpcHandler", true),
+  RequestContext: symbol(RUNTIME, "RequestContext", true),
+  MetadataBearer: symbol(TYPES, "MetadataBearer", true),
+  DocumentType: symbol(TYPES, "DocumentType", true),
+  HttpHandlerOptions: symbol(TYPES, "HttpHandlerOptions", true),
+  Paginator: symbol(TYPES, "Paginator", true),
+  PaginationConfiguration: symbol(TYPES, "PaginationConfiguration", true),
+} as const;

@@ -1,0 +1,259 @@
+/**
+ * The typed shape index: the one view of the model that emitters read. It
+ * holds the service's closure (every shape its operations reach), sorted by
+ * shape id, with targets resolved, nullability and defaults decided, and all
+ * names chosen.
+ */
+import type { AstMember, AstShape, NodeValue, Traits } from "../load/ast.js";
+import type { FlatModel } from "./flatten.js";
+import { type Names, decideNames, shapeName } from "./names.js";
+import { UNIT } from "./prelude.js";
+import type { ShapeType } from "./shape-types.js";
+
+export interface Deprecation {
+  readonly message?: string;
+  readonly since?: string;
+}
+
+export interface Member {
+  /** `ns#Shape$member` */
+  readonly id: string;
+  readonly name: string;
+  readonly target: string;
+  readonly traits: Traits;
+  readonly required: boolean;
+  /** Smithy 2.0 nullability as a client sees it: false means always set. */
+  readonly nullable: boolean;
+  /** `smithy.api#default` when it gives a value (not `null`). */
+  readonly default?: NodeValue;
+  readonly documentation?: string;
+  readonly deprecated?: Deprecation;
+}
+
+export interface Shape {
+  readonly id: string;
+  readonly name: string;
+  readonly type: ShapeType;
+  readonly traits: Traits;
+  /** structure, union, enum, intEnum: in model order; list: [member]; map: [key, value]. */
+  readonly members: readonly Member[];
+  readonly documentation?: string;
+  readonly deprecated?: Deprecation;
+}
+
+export interface Paginated {
+  readonly inputToken?: string;
+  readonly outputToken?: string;
+  readonly items?: string;
+  readonly pageSize?: string;
+}
+
+export interface Operation {
+  readonly id: string;
+  readonly name: string;
+  readonly input?: string;
+  readonly output?: string;
+  /** Operation errors then service errors, sorted by shape id. */
+  readonly errors: readonly string[];
+  readonly paginated?: Paginated;
+  readonly hostPrefix?: string;
+  readonly traits: Traits;
+  readonly documentation?: string;
+  readonly deprecated?: Deprecation;
+}
+
+export interface ServiceInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly version: string;
+  readonly sdkId: string;
+  readonly title?: string;
+  readonly protocol: "awsJson1_0" | "awsJson1_1";
+  readonly signingName?: string;
+  readonly endpointPrefix?: string;
+  readonly queryCompatible: boolean;
+  readonly documentation?: string;
+}
+
+export interface ShapeIndex {
+  readonly service: ServiceInfo;
+  /** Sorted by name. */
+  readonly operations: readonly Operation[];
+  /** Data shapes of the closure, sorted by shape id. */
+  readonly shapes: readonly Shape[];
+  readonly names: Names;
+  shape(id: string): Shape;
+  /** Structures, unions and enums a test or example may reference by name. */
+  readonly errors: readonly Shape[];
+}
+
+const TRAIT = {
+  documentation: "smithy.api#documentation",
+  deprecated: "smithy.api#deprecated",
+  required: "smithy.api#required",
+  clientOptional: "smithy.api#clientOptional",
+  default: "smithy.api#default",
+  input: "smithy.api#input",
+  error: "smithy.api#error",
+  paginated: "smithy.api#paginated",
+  endpoint: "smithy.api#endpoint",
+} as const;
+
+export function buildShapeIndex(model: FlatModel, serviceId: string): ShapeIndex {
+  const raw = (id: string): AstShape => {
+    const shape = model.shapes.get(id);
+    if (!shape) throw new Error(`generator bug: ${id} was not validated`);
+    return shape;
+  };
+  const serviceShape = raw(serviceId);
+  const service = serviceInfo(serviceId, serviceShape);
+  const operationIds = collectOperations(model, serviceShape);
+  const serviceErrors = (serviceShape.errors ?? []).map((e) => e.target);
+  const servicePaginated = serviceShape.traits?.[TRAIT.paginated] as Paginated | undefined;
+
+  const operations = operationIds
+    .map((id) => toOperation(id, raw(id), serviceErrors, servicePaginated, serviceShape.rename))
+    .sort((a, b) => compare(a.name, b.name));
+
+  const closure = new Set<string>();
+  const visit = (id: string) => {
+    if (closure.has(id) || id === UNIT) return;
+    closure.add(id);
+    const shape = raw(id);
+    for (const member of memberList(shape)) visit(member.target);
+  };
+  for (const op of operations) {
+    for (const id of [op.input, op.output, ...op.errors]) if (id) visit(id);
+  }
+  const sortedIds = [...closure].sort(compare);
+  const shapes = sortedIds.map((id) => toShape(id, raw(id), serviceShape.rename));
+  const byId = new Map(shapes.map((s) => [s.id, s]));
+  const names = decideNames({ sdkId: service.sdkId, operations: operations.map((o) => o.name), shapes: sortedIds });
+  return {
+    service,
+    operations,
+    shapes,
+    names,
+    errors: shapes.filter((s) => s.traits[TRAIT.error] !== undefined),
+    shape(id) {
+      const shape = byId.get(id);
+      if (!shape) throw new Error(`generator bug: ${id} is not in the service closure`);
+      return shape;
+    },
+  };
+}
+
+function serviceInfo(id: string, shape: AstShape): ServiceInfo {
+  const traits = shape.traits ?? {};
+  const aws = (traits["aws.api#service"] ?? {}) as { sdkId?: string; endpointPrefix?: string };
+  const sigv4 = traits["aws.auth#sigv4"] as { name?: string } | undefined;
+  return {
+    id,
+    name: shapeName(id),
+    version: shape.version ?? "",
+    sdkId: aws.sdkId ?? shapeName(id),
+    ...optional("title", traits["smithy.api#title"] as string | undefined),
+    protocol: "aws.protocols#awsJson1_0" in traits ? "awsJson1_0" : "awsJson1_1",
+    ...optional("signingName", sigv4?.name),
+    ...optional("endpointPrefix", aws.endpointPrefix),
+    queryCompatible: "aws.protocols#awsQueryCompatible" in traits,
+    ...optional("documentation", traits[TRAIT.documentation] as string | undefined),
+  };
+}
+
+/** Operations bound to the service directly or through its resources, unique. */
+function collectOperations(model: FlatModel, service: AstShape): string[] {
+  const found = new Set<string>();
+  const fromResource = (id: string, seen: Set<string>) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    const resource = model.shapes.get(id)!;
+    for (const key of ["create", "put", "read", "update", "delete", "list"] as const) {
+      if (resource[key]) found.add(resource[key]!.target);
+    }
+    for (const ref of [...(resource.operations ?? []), ...(resource.collectionOperations ?? [])]) found.add(ref.target);
+    for (const ref of resource.resources ?? []) fromResource(ref.target, seen);
+  };
+  for (const ref of service.operations ?? []) found.add(ref.target);
+  const seen = new Set<string>();
+  for (const ref of service.resources ?? []) fromResource(ref.target, seen);
+  return [...found];
+}
+
+function toOperation(
+  id: string,
+  shape: AstShape,
+  serviceErrors: readonly string[],
+  servicePaginated: Paginated | undefined,
+  rename: Readonly<Record<string, string>> | undefined,
+): Operation {
+  const traits = shape.traits ?? {};
+  const own = traits[TRAIT.paginated] as Paginated | undefined;
+  const endpoint = traits[TRAIT.endpoint] as { hostPrefix?: string } | undefined;
+  const target = (ref: { target: string } | undefined) => (ref && ref.target !== UNIT ? ref.target : undefined);
+  return {
+    id,
+    name: rename?.[id] ?? shapeName(id),
+    ...optional("input", target(shape.input)),
+    ...optional("output", target(shape.output)),
+    errors: [...new Set([...(shape.errors ?? []).map((e) => e.target), ...serviceErrors])].sort(compare),
+    ...optional("paginated", own ? { ...servicePaginated, ...own } : undefined),
+    ...optional("hostPrefix", endpoint?.hostPrefix),
+    traits,
+    ...docs(traits),
+  };
+}
+
+function toShape(id: string, shape: AstShape, rename: Readonly<Record<string, string>> | undefined): Shape {
+  const traits = shape.traits ?? {};
+  const type = (shape.type === "set" ? "list" : shape.type) as ShapeType;
+  const isInput = traits[TRAIT.input] !== undefined;
+  const members = memberEntries(shape).map(([name, member]) => toMember(id, name, member, type, isInput));
+  return { id, name: rename?.[id] ?? shapeName(id), type, traits, members, ...docs(traits) };
+}
+
+function toMember(container: string, name: string, member: AstMember, type: ShapeType, isInput: boolean): Member {
+  const traits = member.traits ?? {};
+  const required = traits[TRAIT.required] !== undefined;
+  const defaultValue = traits[TRAIT.default];
+  const hasDefault = defaultValue !== undefined && defaultValue !== null;
+  const clientOptional = traits[TRAIT.clientOptional] !== undefined;
+  const nullable =
+    type !== "structure" || clientOptional || (isInput ? !hasDefault : !(required || hasDefault));
+  return {
+    id: `${container}$${name}`,
+    name,
+    target: member.target,
+    traits,
+    required,
+    nullable,
+    ...optional("default", hasDefault ? defaultValue : undefined),
+    ...docs(traits),
+  };
+}
+
+function memberEntries(shape: AstShape): [string, AstMember][] {
+  if (shape.type === "list" || shape.type === "set") return shape.member ? [["member", shape.member]] : [];
+  if (shape.type === "map") return [["key", shape.key!], ["value", shape.value!]];
+  return Object.entries(shape.members ?? {});
+}
+
+function memberList(shape: AstShape): AstMember[] {
+  if (shape.type === "enum" || shape.type === "intEnum") return [];
+  return memberEntries(shape).map(([, m]) => m);
+}
+
+function docs(traits: Traits): { documentation?: string; deprecated?: Deprecation } {
+  const deprecated = traits[TRAIT.deprecated] as Deprecation | undefined;
+  return {
+    ...optional("documentation", traits[TRAIT.documentation] as string | undefined),
+    ...optional("deprecated", deprecated === undefined ? undefined : { ...deprecated }),
+  };
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+/** Code-unit order: the same on every machine and locale. */
+export const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,0 +1,60 @@
+/**
+ * The generator as a pure function of the model text: parse → flatten →
+ * validate → index → emit → render. No file is read or written here.
+ */
+import { parseModel } from "./load/parse-model.js";
+import { flattenModel } from "./index/flatten.js";
+import { validateModel } from "./validate/validate-model.js";
+import { findService } from "./validate/find-service.js";
+import { type Issue, hasErrors, sortIssues } from "./validate/issue.js";
+import { buildShapeIndex, type ShapeIndex } from "./index/shape-index.js";
+import { emitTypes } from "./emit/emit-types.js";
+import { emitValidators } from "./emit/emit-validators.js";
+import { emitSchema } from "./emit/emit-schema.js";
+import { emitClient } from "./emit/emit-client.js";
+import { emitServer } from "./emit/emit-server.js";
+import { emitPackage, type PackageOptions } from "./emit/emit-package.js";
+import { emitProtocolTests } from "./emit/emit-protocol-tests.js";
+import type { GeneratedFile } from "./emit/generated-file.js";
+import { type RenderedFile, renderFiles } from "./render/render-files.js";
+
+export interface GenerateOptions extends Omit<PackageOptions, "modelPath"> {
+  /** The model's path as the user named it: for messages and headers. */
+  readonly modelPath: string;
+  /** Absolute id of the service, when the model has several. */
+  readonly service?: string;
+  /** The command that regenerates the output, for the header. */
+  readonly command: string;
+}
+
+export type Progress = (step: string, detail: string) => void;
+
+export type GenerateResult =
+  | { readonly ok: true; readonly files: readonly RenderedFile[]; readonly index: ShapeIndex; readonly issues: readonly Issue[] }
+  | { readonly ok: false; readonly issues: readonly Issue[] };
+
+export async function generate(text: string, options: GenerateOptions, progress: Progress = () => {}): Promise<GenerateResult> {
+  const parsed = parseModel(text, options.modelPath);
+  if (hasErrors(parsed.issues)) return { ok: false, issues: parsed.issues };
+  const { model, issues: flattenIssues } = flattenModel(parsed.model.shapes, options.modelPath);
+  progress("load", `${model.own.length} shapes`);
+  const issues = sortIssues([...flattenIssues, ...validateModel(model, options)]);
+  progress("validate", `${issues.filter((i) => i.severity === "ERROR").length} errors, ${issues.length - issues.filter((i) => i.severity === "ERROR").length} warnings`);
+  if (hasErrors(issues)) return { ok: false, issues };
+  const serviceId = findService(model, options, [])!;
+  const index = buildShapeIndex(model, serviceId);
+  progress("index", `${index.operations.length} operations, ${index.shapes.length} shapes in the service closure`);
+  const files: GeneratedFile[] = [
+    emitTypes(index),
+    emitSchema(index),
+    ...emitValidators(index),
+    ...emitClient(index),
+    emitServer(index),
+    ...emitProtocolTests(index),
+    ...emitPackage(index, options),
+  ];
+  progress("emit", `${files.length} files`);
+  const rendered = await renderFiles(files, { modelPath: options.modelPath, command: options.command });
+  progress("render", `${rendered.length} files formatted`);
+  return { ok: true, files: rendered, index, issues };
+}

@@ -1,0 +1,66 @@
+/** Builds the unsigned awsJson HTTP request of one call. */
+import { HttpRequest } from "@smithy/protocol-http";
+import type { Endpoint, HeaderBag } from "@smithy/types";
+import type { ServiceException, ServiceExceptionOptions } from "../errors.js";
+import { serializeStructure } from "../serde.js";
+import type { ServiceSchema } from "../schema.js";
+import type { OperationPlan } from "./operation.js";
+
+const encoder = new TextEncoder();
+
+/** A DNS label: letters, digits and inner hyphens. Host label values may hold several. */
+const HOST_LABELS = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+
+export interface RequestContext {
+  readonly schema: ServiceSchema;
+  readonly endpoint: Endpoint;
+  readonly contentType: string;
+  /** Prepended to the endpoint's hostname (an expanded host prefix), or "". */
+  readonly hostPrefix: string;
+}
+
+/** POST to the endpoint's path with the serialised input: `{}` when there is none. */
+export function buildRequest(context: RequestContext, plan: OperationPlan, input: object | undefined): HttpRequest {
+  const { endpoint } = context;
+  const json = plan.input ? JSON.stringify(serializeStructure(context.schema, plan.input, input as Record<string, unknown>)) : "{}";
+  const body = encoder.encode(json);
+  const hostname = context.hostPrefix + endpoint.hostname;
+  const headers: HeaderBag = {
+    "content-type": context.contentType,
+    "x-amz-target": plan.target,
+    host: endpoint.port === undefined ? hostname : `${hostname}:${endpoint.port}`,
+    "content-length": String(body.byteLength),
+  };
+  if (context.schema.queryCompatible) headers["x-amzn-query-mode"] = "true";
+  return new HttpRequest({
+    method: "POST",
+    protocol: endpoint.protocol,
+    hostname,
+    port: endpoint.port,
+    path: endpoint.path || "/",
+    query: endpoint.query,
+    headers,
+    body,
+  });
+}
+
+/**
+ * Expands `{Member}` labels of a `smithy.api#endpoint` host prefix from the
+ * input. A label that is missing or not hostname-safe throws a client-side
+ * `ValidationException`, so input never redirects a request to another host.
+ */
+export function expandHostPrefix(
+  template: string,
+  input: object | undefined,
+  Exception: new (options: ServiceExceptionOptions) => ServiceException,
+): string {
+  return template.replace(/\{([^}]+)\}/g, (_, label: string) => {
+    const value = (input as Record<string, unknown> | undefined)?.[label];
+    if (typeof value === "string" && HOST_LABELS.test(value)) return value;
+    throw new Exception({
+      name: "ValidationException",
+      $fault: "client",
+      message: `Host label ${label} must be a non-empty hostname-safe string, found ${JSON.stringify(value) ?? "undefined"}`,
+    });
+  });
+}

@@ -1,0 +1,114 @@
+/** Turns an awsJson HTTP response into an operation's output or a thrown exception. */
+import type { HeaderBag, MetadataBearer, ResponseMetadata } from "@smithy/types";
+import { SerializationError, type ServiceException } from "../errors.js";
+import { deserializeStructure } from "../serde.js";
+import type { ServiceDescription } from "../service.js";
+import { membersOf, type OperationPlan } from "./operation.js";
+
+/** How many characters of an unparsable body an error message quotes. */
+const QUOTED_BODY_LENGTH = 120;
+
+/** A 2xx response: its members typed, unknown members dropped, `$metadata` added. */
+export function toOutput(
+  description: ServiceDescription,
+  plan: OperationPlan,
+  text: string,
+  $metadata: ResponseMetadata,
+): MetadataBearer {
+  const body = parseJson(description, text, $metadata);
+  try {
+    const output = plan.output ? deserializeStructure(description.schema, plan.output, body) : {};
+    return Object.assign(output, { $metadata });
+  } catch (error) {
+    throw malformed(description, $metadata, error);
+  }
+}
+
+/** A non-2xx response: the modeled error it names, else the service's base exception. */
+export function toError(
+  description: ServiceDescription,
+  plan: OperationPlan,
+  headers: HeaderBag,
+  text: string,
+  $metadata: ResponseMetadata,
+): ServiceException {
+  const body = parseJson(description, text, $metadata) as Record<string, unknown>;
+  const type = errorType(headers, body);
+  const message = stringOr(body.message ?? body.Message ?? body.errorMessage);
+  const id = plan.operation.errors.find((errorId) => errorId.slice(errorId.indexOf("#") + 1) === type);
+  const Modeled = id === undefined ? undefined : description.errors[id];
+  let error: ServiceException;
+  if (Modeled === undefined) {
+    error = new description.baseException({
+      name: type || "UnknownError",
+      $fault: ($metadata.httpStatusCode ?? 0) >= 500 ? "server" : "client",
+      message: message ?? `${type || "UnknownError"} (HTTP ${$metadata.httpStatusCode})`,
+      $metadata,
+    });
+  } else {
+    try {
+      const members = deserializeStructure(description.schema, membersOf(description.schema, id)!, body);
+      error = new Modeled({ ...members, message, $metadata });
+    } catch (cause) {
+      throw malformed(description, $metadata, cause);
+    }
+  }
+  const queryError = description.schema.queryCompatible ? header(headers, "x-amzn-query-error") : undefined;
+  if (queryError !== undefined) Object.assign(error, { Code: queryError.split(";")[0] });
+  return error;
+}
+
+/** The error's shape name, from the header, else `__type`, else `code`. */
+function errorType(headers: HeaderBag, body: Record<string, unknown>): string {
+  const raw = header(headers, "x-amzn-errortype") ?? stringOr(body.__type) ?? stringOr(body.code);
+  return raw === undefined ? "" : sanitizeErrorType(raw);
+}
+
+/** `aws.foo#BarError:http://…` → `BarError`: drops a namespace and any `:` suffix. */
+export function sanitizeErrorType(raw: string): string {
+  const colon = raw.indexOf(":");
+  const type = colon < 0 ? raw : raw.slice(0, colon);
+  return type.slice(type.indexOf("#") + 1).trim();
+}
+
+/** A header's value, matching its name case-insensitively (`name` is lower case). */
+export function header(headers: HeaderBag, name: string): string | undefined {
+  const exact = headers[name];
+  if (exact !== undefined) return exact;
+  for (const key in headers) {
+    if (key.toLowerCase() === name) return headers[key];
+  }
+  return undefined;
+}
+
+function stringOr(value: unknown): string | undefined {
+  return value == null ? undefined : String(value);
+}
+
+/** The body as a JSON object; an empty body is `{}`. */
+function parseJson(description: ServiceDescription, text: string, $metadata: ResponseMetadata): object {
+  if (text.trim() === "") return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    const quoted = JSON.stringify(text.slice(0, QUOTED_BODY_LENGTH)) + (text.length > QUOTED_BODY_LENGTH ? "…" : "");
+    throw malformed(description, $metadata, new SerializationError(`The response body is not valid JSON: ${quoted}`));
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw malformed(description, $metadata, new SerializationError(`The response body is not a JSON object: ${text.slice(0, QUOTED_BODY_LENGTH)}`));
+  }
+  return value;
+}
+
+/** A `SerializationException` for a response the client cannot read; other failures pass through. */
+function malformed(description: ServiceDescription, $metadata: ResponseMetadata, cause: unknown): unknown {
+  if (!(cause instanceof SerializationError)) return cause;
+  const status = $metadata.httpStatusCode ?? 0;
+  return new description.baseException({
+    name: "SerializationException",
+    $fault: status >= 400 && status < 500 ? "client" : "server",
+    message: `HTTP ${status}: ${cause.message}`,
+    $metadata,
+  });
+}

@@ -1,0 +1,124 @@
+/** Serves a {@link JsonRpcHandler} over node:http, with the limits a public endpoint needs. */
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { QueryParameterBag } from "@smithy/types";
+import type { JsonRpcHandler, JsonRpcRequest } from "./handler.js";
+import { errorResponse, type JsonRpcResponse } from "./responses.js";
+
+export interface NodeServerOptions {
+  /** Largest request body in bytes; a larger one is answered 413 without reading it. Default 1 MiB. */
+  readonly maxBodyBytes?: number;
+  /** Milliseconds to receive the request headers. Default 10 000. */
+  readonly headersTimeout?: number;
+  /** Milliseconds to receive the whole request. Default 30 000. */
+  readonly requestTimeout?: number;
+  /** Milliseconds an idle keep-alive connection stays open. Default 5 000. */
+  readonly keepAliveTimeout?: number;
+  /** Concurrent connections; further ones are refused. Default 1 024. */
+  readonly maxConnections?: number;
+  /** Receives failures of the handler itself. Default `console`. */
+  readonly logger?: Pick<Console, "error">;
+}
+
+/** A server running `handler`; call `listen` on it. */
+export function createNodeServer(handler: JsonRpcHandler, options: NodeServerOptions = {}): Server {
+  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  const logger = options.logger ?? console;
+  const server = createServer({
+    headersTimeout: options.headersTimeout ?? 10_000,
+    requestTimeout: options.requestTimeout ?? 30_000,
+    keepAliveTimeout: options.keepAliveTimeout ?? 5_000,
+  });
+  server.maxConnections = options.maxConnections ?? 1024;
+
+  function send(res: ServerResponse, response: JsonRpcResponse): void {
+    const headers = response.headers;
+    headers["content-length"] = String(Buffer.byteLength(response.body));
+    // Once closing (see closeGracefully), no connection is kept alive.
+    if (!server.listening) headers.connection = "close";
+    res.writeHead(response.statusCode, headers);
+    res.end(response.body);
+  }
+
+  function dispatch(req: IncomingMessage, res: ServerResponse, body: Buffer | undefined): void {
+    try {
+      handler(toRequest(req, body)).then(
+        (response) => send(res, response),
+        (error: unknown) => fail(res, error),
+      );
+    } catch (error) {
+      fail(res, error);
+    }
+  }
+
+  function fail(res: ServerResponse, error: unknown): void {
+    logger.error("The request handler failed:", error);
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    send(res, errorResponse(handler.contentType, randomUUID(), 500, "InternalServerError", { message: "An internal error occurred" }));
+  }
+
+  function tooLarge(res: ServerResponse): void {
+    const response = errorResponse(handler.contentType, randomUUID(), 413, "RequestEntityTooLargeException", {
+      message: `Request body must not exceed ${maxBodyBytes} bytes`,
+    });
+    // The rest of the body is never read: the connection closes after the answer.
+    response.headers.connection = "close";
+    send(res, response);
+  }
+
+  server.on("request", (req: IncomingMessage, res: ServerResponse) => {
+    const declared = req.headers["content-length"];
+    if (declared !== undefined && Number(declared) > maxBodyBytes) {
+      tooLarge(res);
+      return;
+    }
+    let first: Buffer | undefined;
+    let chunks: Buffer[] | undefined;
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBodyBytes) {
+        req.removeAllListeners("data").removeAllListeners("end").pause();
+        tooLarge(res);
+      } else if (first === undefined) {
+        first = chunk;
+      } else {
+        (chunks ??= [first]).push(chunk);
+      }
+    });
+    req.on("end", () => dispatch(req, res, chunks ? Buffer.concat(chunks, size) : first));
+    req.on("error", () => res.destroy());
+  });
+  return server;
+}
+
+function toRequest(req: IncomingMessage, body: Buffer | undefined): JsonRpcRequest {
+  const url = req.url ?? "/";
+  const mark = url.indexOf("?");
+  if (mark === -1) return { method: req.method ?? "", headers: req.headers, body, path: url };
+  const query: QueryParameterBag = {};
+  for (const [name, value] of new URLSearchParams(url.slice(mark + 1))) {
+    const previous = query[name];
+    query[name] = previous == null ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
+  }
+  return { method: req.method ?? "", headers: req.headers, body, path: url.slice(0, mark), query };
+}
+
+/**
+ * Stops accepting connections, closes idle keep-alive ones, lets in-flight
+ * requests finish (their responses close their connections), and resolves
+ * once all are gone. After `timeoutMs`, the remaining connections are cut.
+ */
+export function closeGracefully(server: Server, timeoutMs = 10_000): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => server.closeAllConnections(), timeoutMs);
+    server.close(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
