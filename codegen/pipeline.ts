@@ -30,18 +30,37 @@ export interface GenerateOptions extends Omit<PackageOptions, "modelPath"> {
 export type Progress = (step: string, detail: string) => void;
 
 export type GenerateResult =
-  | { readonly ok: true; readonly files: readonly RenderedFile[]; readonly index: ShapeIndex; readonly issues: readonly Issue[] }
+  | {
+      readonly ok: true;
+      readonly files: readonly RenderedFile[];
+      readonly index: ShapeIndex;
+      readonly issues: readonly Issue[];
+    }
   | { readonly ok: false; readonly issues: readonly Issue[] };
 
-export async function generate(text: string, options: GenerateOptions, progress: Progress = () => {}): Promise<GenerateResult> {
+export async function generate(
+  text: string,
+  options: GenerateOptions,
+  progress: Progress = () => {},
+): Promise<GenerateResult> {
   const parsed = parseModel(text, options.modelPath);
   if (hasErrors(parsed.issues)) return { ok: false, issues: parsed.issues };
   const { model, issues: flattenIssues } = flattenModel(parsed.model.shapes, options.modelPath);
   progress("load", `${model.own.length} shapes`);
-  const issues = sortIssues([...flattenIssues, ...validateModel(model, options)]);
-  progress("validate", `${issues.filter((i) => i.severity === "ERROR").length} errors, ${issues.length - issues.filter((i) => i.severity === "ERROR").length} warnings`);
+  const issues = sortIssues([
+    ...flattenIssues,
+    ...validateModel(model, { file: options.modelPath, ...(options.service ? { service: options.service } : {}) }),
+  ]);
+  progress(
+    "validate",
+    `${issues.filter((i) => i.severity === "ERROR").length} errors, ${issues.length - issues.filter((i) => i.severity === "ERROR").length} warnings`,
+  );
   if (hasErrors(issues)) return { ok: false, issues };
-  const serviceId = findService(model, options, [])!;
+  const serviceId = findService(
+    model,
+    { file: options.modelPath, ...(options.service ? { service: options.service } : {}) },
+    [],
+  )!;
   const index = buildShapeIndex(model, serviceId);
   progress("index", `${index.operations.length} operations, ${index.shapes.length} shapes in the service closure`);
   const files: GeneratedFile[] = [

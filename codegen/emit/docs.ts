@@ -18,7 +18,8 @@ export function htmlToText(html: string): string {
     .replace(/<dt\b[^>]*>/gi, "\n")
     .replace(/<dd\b[^>]*>/gi, "\n  ")
     .replace(/<a\b[^>]*href="([^"]*)"[^>]*>([\s\S]*?)<\/a>/gi, (_m, href: string, text: string) =>
-      text.trim() && text.trim() !== href ? `${text.trim()} (${href})` : href)
+      text.trim() && text.trim() !== href ? `${text.trim()} (${href})` : href,
+    )
     .replace(/<\/?code>/gi, "`")
     .replace(/<[^>]+>/g, "")
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => decodeEntity(e) ?? m)
@@ -49,12 +50,16 @@ export interface DocSource {
 
 /** TSDoc for a declaration: the documentation, its source shape id, `@deprecated`. */
 export function tsDoc(source: DocSource, extra: readonly string[] = []): OptionalKind<JSDocStructure>[] {
-  const paragraphs = [source.documentation ? escapeDoc(htmlToText(source.documentation)) : "", ...extra].filter(Boolean);
+  const paragraphs = [source.documentation ? escapeDoc(htmlToText(source.documentation)) : "", ...extra].filter(
+    Boolean,
+  );
   const tags: OptionalKind<JSDocTagStructure>[] = [];
   if (source.id) tags.push({ tagName: "see", text: `Smithy shape \`${source.id}\`` });
   if (source.deprecated) {
     const { message, since } = source.deprecated;
-    const text = [message ? escapeDoc(message) : "", since ? `(since ${escapeDoc(since)})` : ""].filter(Boolean).join(" ");
+    const text = [message ? escapeDoc(message) : "", since ? `(since ${escapeDoc(since)})` : ""]
+      .filter(Boolean)
+      .join(" ");
     tags.push({ tagName: "deprecated", ...(text ? { text } : {}) });
   }
   if (paragraphs.length === 0 && tags.length === 0) return [];

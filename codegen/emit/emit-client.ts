@@ -65,9 +65,7 @@ function commandFile(index: ShapeIndex, op: Operation): GeneratedFile {
       ]),
       ctors: [
         {
-          parameters: [
-            { name: "input", type: names.commandInput, ...(optional ? { initializer: "{}" } : {}) },
-          ],
+          parameters: [{ name: "input", type: names.commandInput, ...(optional ? { initializer: "{}" } : {}) }],
           statements: [`super(${JSON.stringify(op.name)}, input);`],
         },
       ],
@@ -96,7 +94,9 @@ function clientFile(index: ShapeIndex): GeneratedFile {
         kind: StructureKind.Interface,
         isExported: true,
         name: service.clientConfig,
-        docs: tsDoc({}, [`Configuration of {@link ${service.client}}: region, endpoint, credentials, retries, transport.`]),
+        docs: tsDoc({}, [
+          `Configuration of {@link ${service.client}}: region, endpoint, credentials, retries, transport.`,
+        ]),
         extends: [config],
       },
       {
@@ -121,7 +121,7 @@ function clientFile(index: ShapeIndex): GeneratedFile {
 function aggregateFile(index: ShapeIndex): GeneratedFile {
   const imports = new Imports();
   const { service } = index.names;
-  const options = imports.use(RT.HttpHandlerOptions);
+  const options = imports.use(RT.JsonRpcSendOptions);
   imports.from(clientModule(index), service.client);
   const methods = index.operations.map((op) => {
     const names = index.names.operation(op.name);
@@ -162,7 +162,8 @@ function paginationFile(index: ShapeIndex): GeneratedFile {
   const { service } = index.names;
   const createPaginator = imports.use(RT.createPaginator);
   const paginator = imports.use(RT.Paginator);
-  const configuration = imports.use(RT.PaginationConfiguration);
+  const configuration = imports.use(RT.JsonRpcPaginationConfiguration);
+  const sendOptions = imports.use(RT.JsonRpcSendOptions);
   const client = imports.from(clientModule(index), service.client, true);
   const configName = `${service.aggregate}PaginationConfiguration`;
   const statements: StatementStructures[] = [
@@ -171,8 +172,7 @@ function paginationFile(index: ShapeIndex): GeneratedFile {
       isExported: true,
       name: configName,
       docs: tsDoc({}, ["Pagination settings: the client to call, the page size, and a token to start from."]),
-      extends: [configuration],
-      properties: [{ name: "client", type: client }],
+      extends: [`${configuration}<${client}>`],
     },
   ];
   for (const op of index.operations) {
@@ -195,7 +195,7 @@ function paginationFile(index: ShapeIndex): GeneratedFile {
       declarations: [
         {
           name: names.paginator,
-          type: `(config: ${configName}, input: ${names.commandInput}) => ${paginator}<${names.commandOutput}>`,
+          type: `(config: ${configName}, input: ${names.commandInput}, options?: ${sendOptions}) => ${paginator}<${names.commandOutput}>`,
           initializer: `${createPaginator}(${args})`,
         },
       ],

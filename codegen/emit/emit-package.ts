@@ -50,6 +50,7 @@ export function emitPackage(index: ShapeIndex, options: PackageOptions): Generat
       skipLibCheck: true,
       noUnusedLocals: true,
       noImplicitOverride: true,
+      types: ["node"],
       rootDir: "src",
       outDir: "dist",
     },
@@ -82,7 +83,8 @@ function indexFile(index: ShapeIndex): GeneratedFile {
     add(VALIDATORS_MODULE, validatorName(op.name, "input"));
     add(VALIDATORS_MODULE, validatorName(op.name, "output"));
   }
-  if (exportsByModule.has(PAGINATION_MODULE)) add(PAGINATION_MODULE, `${service.aggregate}PaginationConfiguration`, true);
+  if (exportsByModule.has(PAGINATION_MODULE))
+    add(PAGINATION_MODULE, `${service.aggregate}PaginationConfiguration`, true);
   add(VALIDATORS_MODULE, "validators");
   add(MODELS_MODULE, service.serviceException);
   for (const shape of index.shapes) {
@@ -100,10 +102,9 @@ function indexFile(index: ShapeIndex): GeneratedFile {
   const statements: ExportDeclarationStructure[] = [];
   for (const module of [...exportsByModule.keys()].sort(compare)) {
     const { names, types } = exportsByModule.get(module)!;
-    const named = [
-      ...names.map((name) => ({ name })),
-      ...types.map((name) => ({ name, isTypeOnly: true })),
-    ].sort((a, b) => compare(a.name, b.name));
+    const named = [...names.map((name) => ({ name })), ...types.map((name) => ({ name, isTypeOnly: true }))].sort(
+      (a, b) => compare(a.name, b.name),
+    );
     statements.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: module, namedExports: named });
   }
   return { kind: "typescript", path: "src/index.ts", statements };

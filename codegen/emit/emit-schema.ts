@@ -41,7 +41,9 @@ export function emitSchema(index: ShapeIndex): GeneratedFile {
       ]),
     ),
   };
-  const errorEntries = index.errors.map((e) => `${JSON.stringify(e.id)}: ${imports.from(MODELS_MODULE, index.names.shape(e.id))},`);
+  const errorEntries = index.errors.map(
+    (e) => `${JSON.stringify(e.id)}: ${imports.from(MODELS_MODULE, index.names.shape(e.id))},`,
+  );
   const baseException = imports.from(MODELS_MODULE, index.names.service.serviceException);
   const validators = imports.from(VALIDATORS_MODULE, "validators");
   return {

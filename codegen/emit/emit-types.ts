@@ -58,7 +58,10 @@ function baseException(index: ShapeIndex, imports: Imports): ClassDeclarationStr
     ctors: [
       {
         parameters: [{ name: "options", type: `ConstructorParameters<typeof ${base}>[0]` }],
-        statements: ["super(options);", `Object.setPrototypeOf(this, ${index.names.service.serviceException}.prototype);`],
+        statements: [
+          "super(options);",
+          `Object.setPrototypeOf(this, ${index.names.service.serviceException}.prototype);`,
+        ],
       },
     ],
   };
@@ -99,8 +102,20 @@ function errorClass(index: ShapeIndex, shape: Shape, imports: Imports): ClassDec
     extends: index.names.service.serviceException,
     docs: tsDoc(shape),
     properties: [
-      { name: "name", scope: Scope.Public, isReadonly: true, initializer: `"${shape.name}" as const`, hasOverrideKeyword: true },
-      { name: "$fault", scope: Scope.Public, isReadonly: true, initializer: `"${fault}" as const`, hasOverrideKeyword: true },
+      {
+        name: "name",
+        scope: Scope.Public,
+        isReadonly: true,
+        initializer: `"${shape.name}" as const`,
+        hasOverrideKeyword: true,
+      },
+      {
+        name: "$fault",
+        scope: Scope.Public,
+        isReadonly: true,
+        initializer: `"${fault}" as const`,
+        hasOverrideKeyword: true,
+      },
       ...members.map((m) => ({
         name: safeProperty(m.name),
         type: typeReference(index, m.target, imports, (n) => n),
@@ -133,18 +148,16 @@ function unionDeclarations(index: ShapeIndex, shape: Shape, imports: Imports): S
     isExported: true,
     name,
     statements: [
-      ...shape.members.map(
-        (m): InterfaceDeclarationStructure => ({
-          kind: StructureKind.Interface,
-          isExported: true,
-          name: variant(m),
-          docs: tsDoc({ ...m, id: m.id }),
-          properties: [
-            { name: safeProperty(m.name), type: typeReference(index, m.target, imports, (n) => n) },
-            ...others(m.name),
-          ],
-        }),
-      ),
+      ...shape.members.map((m): InterfaceDeclarationStructure => ({
+        kind: StructureKind.Interface,
+        isExported: true,
+        name: variant(m),
+        docs: tsDoc({ ...m, id: m.id }),
+        properties: [
+          { name: safeProperty(m.name), type: typeReference(index, m.target, imports, (n) => n) },
+          ...others(m.name),
+        ],
+      })),
       {
         kind: StructureKind.Interface,
         isExported: true,

@@ -5,19 +5,18 @@
  * a typed wrapper with one validator per operation input and output, and the
  * schemas themselves as a JSON data file.
  */
-import AjvModule from "ajv";
+import { Ajv } from "ajv";
 import standaloneModule from "ajv/dist/standalone/index.js";
 import { StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
 import type { ShapeIndex } from "../index/shape-index.js";
 import type { GeneratedFile } from "./generated-file.js";
 import { Imports } from "./imports.js";
-import { buildDefinitions, definitionRef, type JsonSchema } from "./json-schema.js";
+import { SMITHY_PATTERN, buildDefinitions, definitionRef, type JsonSchema } from "./json-schema.js";
 import { RT } from "./runtime-symbols.js";
 import { tsDoc } from "./docs.js";
 
-const Ajv = (AjvModule as unknown as { default: typeof AjvModule }).default ?? AjvModule;
-const standaloneCode =
-  (standaloneModule as unknown as { default: typeof standaloneModule }).default ?? standaloneModule;
+// ajv is CommonJS: from ESM its default export arrives wrapped once more.
+const standaloneCode = standaloneModule.default;
 
 export const VALIDATORS_MODULE = "./validators.js";
 const COMPILED_MODULE = "../validators/compiled.cjs";
@@ -35,6 +34,7 @@ export function emitValidators(index: ShapeIndex): GeneratedFile[] {
     definitions: buildDefinitions(index),
   };
   const ajv = new Ajv({ allErrors: true, verbose: true, strictNumbers: false, code: { source: true, lines: true } });
+  ajv.addKeyword({ keyword: SMITHY_PATTERN, schemaType: "string" });
   ajv.addSchema(root);
   const exports: Record<string, string> = {};
   for (const op of index.operations) {
@@ -52,7 +52,7 @@ export function emitValidators(index: ShapeIndex): GeneratedFile[] {
       path: "validators/compiled.d.cts",
       text: [
         "// Types of the ajv standalone validators beside this file.",
-        "type CompiledValidator = import(\"@sjc/runtime\").CompiledValidator;",
+        'type CompiledValidator = import("@sjc/runtime").CompiledValidator;',
         ...Object.keys(exports).map((name) => `export declare const ${name}: CompiledValidator;`),
         "",
       ].join("\n"),
@@ -100,7 +100,9 @@ function wrapper(index: ShapeIndex, compiledNames: readonly string[]): Generated
     isExported: true,
     declarationKind: VariableDeclarationKind.Const,
     docs: tsDoc({}, ["Validators of every operation, keyed by operation name."]),
-    declarations: [{ name: "validators", type: `${description}["validators"]`, initializer: `{\n${entries.join("\n")}\n}` }],
+    declarations: [
+      { name: "validators", type: `${description}["validators"]`, initializer: `{\n${entries.join("\n")}\n}` },
+    ],
   });
   return { kind: "typescript", path: "src/validators.ts", statements: [...imports.declarations(), ...statements] };
 }

@@ -31,23 +31,28 @@ export class Imports {
       byModule.set(s.module, list);
     }
     for (const [module, entry] of this.local) {
-      byModule.set(module, [...entry.names].map((name) => ({ name, typeOnly: entry.typeOnly.has(name) })));
+      byModule.set(
+        module,
+        [...entry.names].map((name) => ({ name, typeOnly: entry.typeOnly.has(name) })),
+      );
     }
     // Packages first, then the package's own modules; each group sorted.
     const order = (m: string) => `${m.startsWith(".") ? 1 : 0}${m}`;
-    return [...byModule.keys()].sort((a, b) => compare(order(a), order(b))).map((module) => {
-      const named = byModule.get(module)!.sort((a, b) => compare(a.name, b.name));
-      const allTypes = named.every((n) => n.typeOnly);
-      return {
-        kind: StructureKind.ImportDeclaration,
-        moduleSpecifier: module,
-        isTypeOnly: allTypes,
-        namedImports: named.map((n) => ({
-          name: n.name,
-          ...(n.alias ? { alias: n.alias } : {}),
-          isTypeOnly: !allTypes && n.typeOnly,
-        })),
-      };
-    });
+    return [...byModule.keys()]
+      .sort((a, b) => compare(order(a), order(b)))
+      .map((module) => {
+        const named = byModule.get(module)!.sort((a, b) => compare(a.name, b.name));
+        const allTypes = named.every((n) => n.typeOnly);
+        return {
+          kind: StructureKind.ImportDeclaration,
+          moduleSpecifier: module,
+          isTypeOnly: allTypes,
+          namedImports: named.map((n) => ({
+            name: n.name,
+            ...(n.alias ? { alias: n.alias } : {}),
+            isTypeOnly: !allTypes && n.typeOnly,
+          })),
+        };
+      });
   }
 }

@@ -8,6 +8,9 @@ import type { Member, Shape, ShapeIndex } from "../index/shape-index.js";
 import { compilePattern } from "../index/patterns.js";
 import { INTEGER_BOUNDS } from "../index/shape-types.js";
 
+/** Annotation keyword holding a pattern as the model wrote it, when it was rewritten. */
+export const SMITHY_PATTERN = "smithyPattern";
+
 export type JsonSchema = { [keyword: string]: unknown };
 
 export const definitionRef = (name: string): JsonSchema => ({ $ref: `#/definitions/${name}` });
@@ -25,7 +28,11 @@ function shapeSchema(index: ShapeIndex, shape: Shape): JsonSchema {
     case "string":
       return { type: "string", ...constraints };
     case "enum":
-      return { type: "string", enum: shape.members.map((m) => m.traits["smithy.api#enumValue"] ?? m.name), ...constraints };
+      return {
+        type: "string",
+        enum: shape.members.map((m) => m.traits["smithy.api#enumValue"] ?? m.name),
+        ...constraints,
+      };
     case "intEnum":
       return { type: "integer", enum: shape.members.map((m) => m.traits["smithy.api#enumValue"]), ...constraints };
     case "boolean":
@@ -101,7 +108,11 @@ function constraintsOf(traits: Shape["traits"], type: string): JsonSchema {
   const length = traits["smithy.api#length"] as { min?: number; max?: number } | undefined;
   if (length && type !== "blob") {
     const [min, max] =
-      type === "list" ? ["minItems", "maxItems"] : type === "map" ? ["minProperties", "maxProperties"] : ["minLength", "maxLength"];
+      type === "list"
+        ? ["minItems", "maxItems"]
+        : type === "map"
+          ? ["minProperties", "maxProperties"]
+          : ["minLength", "maxLength"];
     if (length.min !== undefined) out[min] = length.min;
     if (length.max !== undefined) out[max] = length.max;
   }
@@ -112,6 +123,8 @@ function constraintsOf(traits: Shape["traits"], type: string): JsonSchema {
   if (typeof pattern === "string") {
     const compiled = compilePattern(pattern);
     if (compiled.kind === "ok") out.pattern = compiled.source;
+    // Messages quote the model's own pattern, not its ECMAScript rewrite.
+    if (compiled.kind === "ok" && compiled.source !== pattern) out[SMITHY_PATTERN] = pattern;
   }
   return out;
 }

@@ -39,7 +39,7 @@ export const RT = {
   RequestContext: symbol(RUNTIME, "RequestContext", true),
   MetadataBearer: symbol(TYPES, "MetadataBearer", true),
   DocumentType: symbol(TYPES, "DocumentType", true),
-  HttpHandlerOptions: symbol(TYPES, "HttpHandlerOptions", true),
+  JsonRpcSendOptions: symbol(RUNTIME, "JsonRpcSendOptions", true),
+  JsonRpcPaginationConfiguration: symbol(RUNTIME, "JsonRpcPaginationConfiguration", true),
   Paginator: symbol(TYPES, "Paginator", true),
-  PaginationConfiguration: symbol(TYPES, "PaginationConfiguration", true),
 } as const;

@@ -3,7 +3,12 @@ import type { ShapeIndex } from "../index/shape-index.js";
 import type { Imports } from "./imports.js";
 import { RT } from "./runtime-symbols.js";
 
-export function typeReference(index: ShapeIndex, id: string, imports: Imports, local: (name: string) => string): string {
+export function typeReference(
+  index: ShapeIndex,
+  id: string,
+  imports: Imports,
+  local: (name: string) => string,
+): string {
   const shape = index.shape(id);
   switch (shape.type) {
     case "string":

@@ -71,8 +71,13 @@ function mergeMixins(
     const mixin = resolve(ref?.target);
     if (!mixin || mixin.traits?.[MIXIN] === undefined) {
       issues.push(
-        modelIssue(id, MIXIN, `mixin ${ref?.target} ${mixin ? "is not marked @mixin" : "does not exist"}`, file,
-          pointer(id, `mixins/${index}`)),
+        modelIssue(
+          id,
+          MIXIN,
+          `mixin ${ref?.target} ${mixin ? "is not marked @mixin" : "does not exist"}`,
+          file,
+          pointer(id, `mixins/${index}`),
+        ),
       );
       return;
     }
@@ -85,7 +90,9 @@ function mergeMixins(
   Object.assign(traits, shape.traits);
   for (const [name, member] of Object.entries(shape.members ?? {})) {
     const inherited = members[name];
-    members[name] = inherited ? { target: inherited.target, traits: { ...inherited.traits, ...member.traits } } : member;
+    members[name] = inherited
+      ? { target: inherited.target, traits: { ...inherited.traits, ...member.traits } }
+      : member;
   }
   const { mixins: _mixins, ...rest } = shape;
   return { ...rest, traits, members };

@@ -218,8 +218,7 @@ function toMember(container: string, name: string, member: AstMember, type: Shap
   const defaultValue = traits[TRAIT.default];
   const hasDefault = defaultValue !== undefined && defaultValue !== null;
   const clientOptional = traits[TRAIT.clientOptional] !== undefined;
-  const nullable =
-    type !== "structure" || clientOptional || (isInput ? !hasDefault : !(required || hasDefault));
+  const nullable = type !== "structure" || clientOptional || (isInput ? !hasDefault : !(required || hasDefault));
   return {
     id: `${container}$${name}`,
     name,
@@ -234,7 +233,11 @@ function toMember(container: string, name: string, member: AstMember, type: Shap
 
 function memberEntries(shape: AstShape): [string, AstMember][] {
   if (shape.type === "list" || shape.type === "set") return shape.member ? [["member", shape.member]] : [];
-  if (shape.type === "map") return [["key", shape.key!], ["value", shape.value!]];
+  if (shape.type === "map")
+    return [
+      ["key", shape.key!],
+      ["value", shape.value!],
+    ];
   return Object.entries(shape.members ?? {});
 }
 

@@ -18,8 +18,14 @@ export function parseModel(text: string, file: string): ParseResult {
   const model = json as Partial<AstModel>;
   if (typeof model.smithy !== "string" || !/^2(\.0)?$/.test(model.smithy)) {
     return failed(
-      modelIssue("-", "-", `expected "smithy": "2.0", found ${JSON.stringify(model.smithy)}`, file, "/smithy",
-        "convert Smithy 1.0 models to 2.0 first"),
+      modelIssue(
+        "-",
+        "-",
+        `expected "smithy": "2.0", found ${JSON.stringify(model.smithy)}`,
+        file,
+        "/smithy",
+        "convert Smithy 1.0 models to 2.0 first",
+      ),
     );
   }
   if (typeof model.shapes !== "object" || model.shapes === null || Array.isArray(model.shapes)) {
@@ -42,5 +48,11 @@ function syntaxIssue(text: string, file: string): Issue {
   const line = before.split("\n").length;
   const column = offset - before.lastIndexOf("\n");
   const what = first ? printParseErrorCode(first.error) : "unexpected end of input";
-  return modelIssue("-", "-", `invalid JSON: ${what} at line ${line}, column ${column}`, `${file}:${line}:${column}`, "");
+  return modelIssue(
+    "-",
+    "-",
+    `invalid JSON: ${what} at line ${line}, column ${column}`,
+    `${file}:${line}:${column}`,
+    "",
+  );
 }

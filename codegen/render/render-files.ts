@@ -39,7 +39,10 @@ export async function renderFiles(files: readonly GeneratedFile[], info: HeaderI
           return { path: file.path, text: await prettier.format(text, { ...PRETTIER, parser: "typescript" }) };
         }
         case "javascript":
-          return { path: file.path, text: await prettier.format(`${top}\n${file.text}`, { ...PRETTIER, parser: "babel" }) };
+          return {
+            path: file.path,
+            text: await prettier.format(`${top}\n${file.text}`, { ...PRETTIER, parser: "babel" }),
+          };
         case "json":
           return { path: file.path, text: await prettier.format(file.text, { ...PRETTIER, parser: "json" }) };
         case "text":

@@ -22,15 +22,26 @@ export function findService(
     report("-", "-", "the model defines no service shape", "add a service that binds the operations to generate");
     return undefined;
   } else if (services.length > 1) {
-    report("-", "-", `the model defines ${services.length} services`, `choose one with --service (${services.join(", ")})`);
+    report(
+      "-",
+      "-",
+      `the model defines ${services.length} services`,
+      `choose one with --service (${services.join(", ")})`,
+    );
     return undefined;
   }
   const id = options.service ?? services[0]!;
   const traits = model.shapes.get(id)!.traits ?? {};
   if (!SUPPORTED_PROTOCOLS.some((p) => p in traits)) {
-    const found = Object.keys(traits).filter((t) => t.startsWith("aws.protocols#") || t.startsWith("smithy.protocols#"));
-    report(id, found[0] ?? "-", `unsupported protocol ${found.join(", ") || "(none)"}`,
-      `this generator supports ${SUPPORTED_PROTOCOLS.join(" and ")}`);
+    const found = Object.keys(traits).filter(
+      (t) => t.startsWith("aws.protocols#") || t.startsWith("smithy.protocols#"),
+    );
+    report(
+      id,
+      found[0] ?? "-",
+      `unsupported protocol ${found.join(", ") || "(none)"}`,
+      `this generator supports ${SUPPORTED_PROTOCOLS.join(" and ")}`,
+    );
   }
   return id;
 }

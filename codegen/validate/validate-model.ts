@@ -27,8 +27,13 @@ export function validateModel(model: FlatModel, options: ValidateOptions): Issue
     const shape = model.shapes.get(id)!;
     if (!SHAPE_ID.test(id)) report(id, "-", "is not an absolute shape id (expected namespace#Name)");
     if (typeof shape !== "object" || shape === null || !isShapeType(shape.type)) {
-      report(id, "-", `unknown shape type ${JSON.stringify(shape?.type)}`, "type",
-        "use one of the Smithy 2.0 types (structure, list, string, operation, …)");
+      report(
+        id,
+        "-",
+        `unknown shape type ${JSON.stringify(shape?.type)}`,
+        "type",
+        "use one of the Smithy 2.0 types (structure, list, string, operation, …)",
+      );
       continue;
     }
     checkShapeStructure(model, id, shape, report);
@@ -49,8 +54,13 @@ function checkShapeStructure(model: FlatModel, id: string, shape: AstShape, repo
     }
     const found = model.shapes.get(targetId);
     if (!found) {
-      report(id, "-", `${role} targets ${targetId}, which is not defined in the model or the prelude`, where,
-        "define the shape or fix the target id");
+      report(
+        id,
+        "-",
+        `${role} targets ${targetId}, which is not defined in the model or the prelude`,
+        where,
+        "define the shape or fix the target id",
+      );
     } else if (wantData && !isDataType(found.type)) {
       report(id, "-", `${role} targets ${targetId}, a ${found.type}, where a data shape is expected`, where);
     }
@@ -73,8 +83,11 @@ function checkShapeStructure(model: FlatModel, id: string, shape: AstShape, repo
     case "map":
       target(shape.key, "key", "map key");
       target(shape.value, "value", "map value");
-      if (shape.key?.target && model.shapes.get(shape.key.target)?.type !== "string" &&
-        model.shapes.get(shape.key.target)?.type !== "enum") {
+      if (
+        shape.key?.target &&
+        model.shapes.get(shape.key.target)?.type !== "string" &&
+        model.shapes.get(shape.key.target)?.type !== "enum"
+      ) {
         report(id, "-", `map key must target a string or enum shape, found ${shape.key.target}`, "key");
       }
       break;
@@ -90,15 +103,23 @@ function checkShapeStructure(model: FlatModel, id: string, shape: AstShape, repo
     case "operation":
       if (shape.input && shape.input.target !== UNIT) target(shape.input, "input", "operation input");
       if (shape.output && shape.output.target !== UNIT) target(shape.output, "output", "operation output");
-      for (const [kind, ref] of [["input", shape.input], ["output", shape.output]] as const) {
+      for (const [kind, ref] of [
+        ["input", shape.input],
+        ["output", shape.output],
+      ] as const) {
         const found = ref && model.shapes.get(ref.target);
-        if (found && found.type !== "structure") report(id, "-", `operation ${kind} ${ref!.target} is not a structure`, kind);
+        if (found && found.type !== "structure")
+          report(id, "-", `operation ${kind} ${ref!.target} is not a structure`, kind);
       }
       (shape.errors ?? []).forEach((ref, i) => checkErrorRef(model, id, ref?.target, `errors/${i}`, report));
       break;
     case "service":
-      (shape.operations ?? []).forEach((ref, i) => checkKind(model, id, ref?.target, "operation", `operations/${i}`, report));
-      (shape.resources ?? []).forEach((ref, i) => checkKind(model, id, ref?.target, "resource", `resources/${i}`, report));
+      (shape.operations ?? []).forEach((ref, i) =>
+        checkKind(model, id, ref?.target, "operation", `operations/${i}`, report),
+      );
+      (shape.resources ?? []).forEach((ref, i) =>
+        checkKind(model, id, ref?.target, "resource", `resources/${i}`, report),
+      );
       (shape.errors ?? []).forEach((ref, i) => checkErrorRef(model, id, ref?.target, `errors/${i}`, report));
       break;
     case "resource":
@@ -106,8 +127,11 @@ function checkShapeStructure(model: FlatModel, id: string, shape: AstShape, repo
         if (shape[key]) checkKind(model, id, shape[key]!.target, "operation", key, report);
       }
       [...(shape.operations ?? []), ...(shape.collectionOperations ?? [])].forEach((ref, i) =>
-        checkKind(model, id, ref?.target, "operation", `operations/${i}`, report));
-      (shape.resources ?? []).forEach((ref, i) => checkKind(model, id, ref?.target, "resource", `resources/${i}`, report));
+        checkKind(model, id, ref?.target, "operation", `operations/${i}`, report),
+      );
+      (shape.resources ?? []).forEach((ref, i) =>
+        checkKind(model, id, ref?.target, "resource", `resources/${i}`, report),
+      );
       break;
   }
 }
@@ -115,7 +139,12 @@ function checkShapeStructure(model: FlatModel, id: string, shape: AstShape, repo
 function checkKind(model: FlatModel, id: string, target: unknown, kind: string, where: string, report: Report): void {
   const found = typeof target === "string" ? model.shapes.get(target) : undefined;
   if (found?.type !== kind) {
-    report(id, "-", `${where} must target a ${kind}, but ${String(target)} is ${found ? `a ${found.type}` : "not defined"}`, where);
+    report(
+      id,
+      "-",
+      `${where} must target a ${kind}, but ${String(target)} is ${found ? `a ${found.type}` : "not defined"}`,
+      where,
+    );
   }
 }
 
@@ -123,14 +152,20 @@ function checkErrorRef(model: FlatModel, id: string, target: unknown, where: str
   const found = typeof target === "string" ? model.shapes.get(target) : undefined;
   if (!found) report(id, "-", `error ${String(target)} is not defined`, where);
   else if (found.type !== "structure" || found.traits?.["smithy.api#error"] === undefined) {
-    report(id, "smithy.api#error", `error ${String(target)} must be a structure with the smithy.api#error trait`, where);
+    report(
+      id,
+      "smithy.api#error",
+      `error ${String(target)} must be a structure with the smithy.api#error trait`,
+      where,
+    );
   }
 }
 
 /** True when `value` is a plausible default for a shape of `type`. */
 export function defaultFits(type: string, value: NodeValue): boolean {
   if (value === null) return true;
-  if (NUMBER_TYPES.has(type)) return typeof value === "number" || (typeof value === "string" && /^-?(NaN|Infinity)$/.test(value));
+  if (NUMBER_TYPES.has(type))
+    return typeof value === "number" || (typeof value === "string" && /^-?(NaN|Infinity)$/.test(value));
   switch (type) {
     case "string":
     case "enum":

@@ -66,7 +66,11 @@ function checkSite(site: Site, traits: Traits | undefined, report: Report): void
         break;
       case "smithy.api#default":
         if (site.type && !defaultFits(site.type, value)) {
-          report(site, trait, `default ${JSON.stringify(value)} does not fit a ${site.type}`);
+          report(
+            site,
+            trait,
+            `default ${JSON.stringify(value)} does not fit a${/^[aeiou]/.test(site.type) ? "n" : ""} ${site.type}`,
+          );
         }
         break;
       case "smithy.api#documentation":
@@ -86,10 +90,15 @@ function checkBounds(site: Site, trait: string, value: NodeValue, report: Report
     return;
   }
   const { min, max } = value as { min?: unknown; max?: unknown };
-  for (const [key, bound] of [["min", min], ["max", max]] as const) {
-    if (bound !== undefined && typeof bound !== "number") report(site, trait, `${key} must be a number, found ${JSON.stringify(bound)}`);
+  for (const [key, bound] of [
+    ["min", min],
+    ["max", max],
+  ] as const) {
+    if (bound !== undefined && typeof bound !== "number")
+      report(site, trait, `${key} must be a number, found ${JSON.stringify(bound)}`);
   }
-  if (trait === "smithy.api#length" && typeof min === "number" && min < 0) report(site, trait, `min ${min} is negative`);
+  if (trait === "smithy.api#length" && typeof min === "number" && min < 0)
+    report(site, trait, `min ${min} is negative`);
   if (typeof min === "number" && typeof max === "number" && min > max) {
     report(site, trait, `min ${min} is greater than max ${max}`, "swap the bounds or fix the typo");
   }
@@ -104,8 +113,13 @@ function checkPattern(site: Site, trait: string, value: NodeValue, report: Repor
   if (compiled.kind === "invalid") {
     report(site, trait, `${JSON.stringify(value)} is not a valid regular expression: ${compiled.reason}`);
   } else if (compiled.kind === "unsupported") {
-    report(site, trait, `${JSON.stringify(value)} has no ECMAScript equivalent (${compiled.reason}); the constraint is not checked`,
-      undefined, "WARNING");
+    report(
+      site,
+      trait,
+      `${JSON.stringify(value)} has no ECMAScript equivalent (${compiled.reason}); the constraint is not checked`,
+      undefined,
+      "WARNING",
+    );
   }
 }
 
@@ -142,15 +156,21 @@ function checkPaginated(model: FlatModel, id: string, shape: AstShape, report: R
   const site = { id, pointer: pointer(id), type: "operation" };
   const input = shape.input ? model.shapes.get(shape.input.target) : undefined;
   const output = shape.output ? model.shapes.get(shape.output.target) : undefined;
+  // A dangling input or output is reported on its own; do not pile on.
+  if ((shape.input && !input) || (shape.output && !output)) return;
   const check = (key: string, root: AstShape | undefined, side: string) => {
     const path = settings[key];
     if (path === undefined) return;
     if (typeof path !== "string" || !resolvePath(model, root, path)) {
-      report(site, trait, `${key} ${JSON.stringify(path)} does not name a member of the ${side}`,
-        `add the member to the ${side} structure or fix the name`);
+      report(
+        site,
+        trait,
+        `${key} ${JSON.stringify(path)} does not name a member of the ${side}`,
+        `add the member to the ${side} structure or fix the name`,
+      );
     }
   };
-  if (settings.inputToken === undefined !== (settings.outputToken === undefined)) {
+  if ((settings.inputToken === undefined) !== (settings.outputToken === undefined)) {
     report(site, trait, "inputToken and outputToken must be set together");
   }
   check("inputToken", input, "input");

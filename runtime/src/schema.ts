@@ -73,12 +73,7 @@ export interface UnionShapeSchema {
 }
 
 export type ShapeSchema =
-  | SimpleShapeSchema
-  | TimestampShapeSchema
-  | ListShapeSchema
-  | MapShapeSchema
-  | StructureShapeSchema
-  | UnionShapeSchema;
+  SimpleShapeSchema | TimestampShapeSchema | ListShapeSchema | MapShapeSchema | StructureShapeSchema | UnionShapeSchema;
 
 export interface OperationSchema {
   /** The operation's shape name, as used in `X-Amz-Target`. */

@@ -231,7 +231,9 @@ function deserializeUnion(
   path: string,
 ): Record<string, unknown> {
   expectObject(value, path);
-  const set = Object.entries(value as Record<string, unknown>).filter(([key, item]) => item !== null && key !== "__type");
+  const set = Object.entries(value as Record<string, unknown>).filter(
+    ([key, item]) => item !== null && key !== "__type",
+  );
   if (set.length !== 1) {
     throw new SerializationError(`Union ${path || "value"} must have exactly one member set, found ${set.length}`);
   }

@@ -15,6 +15,8 @@ export interface AjvError {
   readonly params: Readonly<Record<string, unknown>>;
   readonly data?: unknown;
   readonly schema?: unknown;
+  /** With `verbose`; carries `smithyPattern` when a pattern was rewritten for ECMAScript. */
+  readonly parentSchema?: Readonly<Record<string, unknown>>;
 }
 
 export interface ValidationFailure {
@@ -65,7 +67,7 @@ function constraintOf(error: AjvError): string | undefined {
     case "maximum":
       return `Member must have value less than or equal to ${p.limit}`;
     case "pattern":
-      return `Member must satisfy regular expression pattern: ${p.pattern}`;
+      return `Member must satisfy regular expression pattern: ${error.parentSchema?.smithyPattern ?? p.pattern}`;
     case "enum":
       return `Member must satisfy enum value set: [${(p.allowedValues as unknown[]).join(", ")}]`;
     case "uniqueItems":
@@ -106,7 +108,8 @@ export function formatValidationMessage(failures: readonly ValidationFailure[]):
 
 function renderValue(value: unknown): string {
   if (value === null || value === undefined) return "null";
-  if (Array.isArray(value)) return `'[${value.map((v) => (typeof v === "object" ? JSON.stringify(v) : String(v))).join(", ")}]'`;
+  if (Array.isArray(value))
+    return `'[${value.map((v) => (typeof v === "object" ? JSON.stringify(v) : String(v))).join(", ")}]'`;
   if (typeof value === "object") return `'${JSON.stringify(value)}'`;
   return `'${String(value)}'`;
 }

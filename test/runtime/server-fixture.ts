@@ -92,7 +92,11 @@ export const thingsSchema: ServiceSchema = {
         "example.things#ThingStoreFailure",
       ],
     },
-    GetClock: { name: "GetClock", output: "example.things#GetClockOutput", errors: ["example.things#InternalServiceError"] },
+    GetClock: {
+      name: "GetClock",
+      output: "example.things#GetClockOutput",
+      errors: ["example.things#InternalServiceError"],
+    },
     Unimplemented: { name: "Unimplemented", errors: [] },
   },
 };
@@ -168,7 +172,10 @@ export interface PutThingInput {
 
 /** What the generator's `ThingsService` interface would look like (one operation left out). */
 export interface ThingsService {
-  PutThing(input: PutThingInput, context: RequestContext): Promise<{ ThingId?: string; CreatedAt?: Date; Tags?: string[] }>;
+  PutThing(
+    input: PutThingInput,
+    context: RequestContext,
+  ): Promise<{ ThingId?: string; CreatedAt?: Date; Tags?: string[] }>;
   GetClock(input: Record<string, never>, context: RequestContext): Promise<{ Now?: Date }>;
 }
 
@@ -284,9 +291,19 @@ export async function call(handler: JsonRpcHandler, request: Call = {}): Promise
   const contentType = request.contentType === undefined ? handler.contentType : request.contentType;
   if (contentType !== null) headers["content-type"] = contentType;
   Object.assign(headers, request.headers);
-  const body = request.body === undefined ? "" : typeof request.body === "string" || request.body instanceof Uint8Array ? request.body : JSON.stringify(request.body);
+  const body =
+    request.body === undefined
+      ? ""
+      : typeof request.body === "string" || request.body instanceof Uint8Array
+        ? request.body
+        : JSON.stringify(request.body);
   const response = await handler({ method: request.method ?? "POST", headers, body } satisfies JsonRpcRequest);
-  return { status: response.statusCode, headers: response.headers, body: response.body, json: JSON.parse(response.body) };
+  return {
+    status: response.statusCode,
+    headers: response.headers,
+    body: response.body,
+    json: JSON.parse(response.body),
+  };
 }
 
 /** A logger that keeps what it is given, so tests can inspect (and silence) it. */

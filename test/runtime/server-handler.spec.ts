@@ -42,7 +42,11 @@ describe("server: createJsonRpcHandler", () => {
       assert.equal(answer.headers["x-amzn-errortype"], undefined);
       const [{ input, context }] = implementation.calls as [(typeof implementation.calls)[0]];
       assert.deepEqual(input, VALID);
-      assert.deepEqual(context, { requestId: answer.headers["x-amzn-requestid"], operation: "PutThing", identity: undefined });
+      assert.deepEqual(context, {
+        requestId: answer.headers["x-amzn-requestid"],
+        operation: "PutThing",
+        identity: undefined,
+      });
     });
 
     it("gives every response its own request id", async () => {
@@ -61,7 +65,10 @@ describe("server: createJsonRpcHandler", () => {
     it("accepts bytes as well as text, and a Content-Type with a UTF-8 charset", async () => {
       const bytes = new TextEncoder().encode(JSON.stringify(VALID));
       assert.equal((await call(handler, { body: bytes })).status, 200);
-      for (const contentType of ["application/x-amz-json-1.0; charset=utf-8", "Application/X-Amz-Json-1.0;charset=\"UTF-8\""]) {
+      for (const contentType of [
+        "application/x-amz-json-1.0; charset=utf-8",
+        'Application/X-Amz-Json-1.0;charset="UTF-8"',
+      ]) {
         assert.equal((await call(handler, { body: VALID, contentType })).status, 200, contentType);
       }
     });
@@ -112,7 +119,16 @@ describe("server: createJsonRpcHandler", () => {
     });
 
     it("answers 400 UnknownOperationException to a missing, unknown or foreign target", async () => {
-      const targets = [null, "", "Things.Nope", "Other.PutThing", "PutThing", "Things.constructor", "Things.__proto__", "Things.toString"];
+      const targets = [
+        null,
+        "",
+        "Things.Nope",
+        "Other.PutThing",
+        "PutThing",
+        "Things.constructor",
+        "Things.__proto__",
+        "Things.toString",
+      ];
       for (const target of targets) {
         const answer = await call(handler, { target, body: VALID });
         assertError(answer, 400, "UnknownOperationException");
@@ -122,7 +138,13 @@ describe("server: createJsonRpcHandler", () => {
     });
 
     it("answers 415 UnsupportedMediaTypeException to a missing or wrong Content-Type", async () => {
-      const types = [null, "application/json", "application/x-amz-json-1.1", "text/plain", "application/x-amz-json-1.0; charset=latin1"];
+      const types = [
+        null,
+        "application/json",
+        "application/x-amz-json-1.1",
+        "text/plain",
+        "application/x-amz-json-1.0; charset=latin1",
+      ];
       for (const contentType of types) {
         const answer = await call(handler, { contentType, body: VALID });
         assertError(answer, 415, "UnsupportedMediaTypeException");
@@ -139,7 +161,7 @@ describe("server: createJsonRpcHandler", () => {
 
   describe("malformed bodies", () => {
     it("answers 400 SerializationException to invalid JSON", async () => {
-      for (const body of ["{", "{\"ThingId\":}", "nope", "{\"a\":1}x", " ", "\uFEFF{}"]) {
+      for (const body of ["{", '{"ThingId":}', "nope", '{"a":1}x', " ", "\uFEFF{}"]) {
         const answer = await call(handler, { body });
         assertError(answer, 400, "SerializationException");
         assert.match(answer.json.message as string, /not valid JSON/, body);
@@ -150,7 +172,7 @@ describe("server: createJsonRpcHandler", () => {
       const cases: [string, RegExp][] = [
         ["[]", /an array/],
         ["1", /a number/],
-        ["\"s\"", /a string/],
+        ['"s"', /a string/],
         ["null", /null/],
         ["true", /a boolean/],
       ];
@@ -164,11 +186,11 @@ describe("server: createJsonRpcHandler", () => {
     it("answers 400 SerializationException, naming the member, to values of the wrong JSON type", async () => {
       const cases: [unknown, string][] = [
         [{ ThingId: 5 }, "Expected a string at ThingId, found number 5"],
-        [{ ThingId: "abc", Count: "5" }, "Expected a number at Count, found string \"5\""],
-        [{ ThingId: "abc", Tags: "a" }, "Expected a list at Tags, found string \"a\""],
+        [{ ThingId: "abc", Count: "5" }, 'Expected a number at Count, found string "5"'],
+        [{ ThingId: "abc", Tags: "a" }, 'Expected a list at Tags, found string "a"'],
         [{ ThingId: "abc", Tags: ["a", 2] }, "Expected a string at Tags[1], found number 2"],
         [{ ThingId: "abc", Attributes: [] }, "Expected an object at Attributes, found a list"],
-        [{ ThingId: "abc", Data: "not base64!" }, "Expected a base64 string at Data, found string \"not base64!\""],
+        [{ ThingId: "abc", Data: "not base64!" }, 'Expected a base64 string at Data, found string "not base64!"'],
       ];
       for (const [body, message] of cases) {
         const answer = await call(handler, { body });
@@ -178,7 +200,12 @@ describe("server: createJsonRpcHandler", () => {
     });
 
     it("answers 400 SerializationException to invalid UTF-8", async () => {
-      for (const bytes of [[0xff], [0x7b, 0xc3, 0x28, 0x7d], [0x22, 0xed, 0xa0, 0x80, 0x22], [0xf8, 0x88, 0x80, 0x80, 0x80]]) {
+      for (const bytes of [
+        [0xff],
+        [0x7b, 0xc3, 0x28, 0x7d],
+        [0x22, 0xed, 0xa0, 0x80, 0x22],
+        [0xf8, 0x88, 0x80, 0x80, 0x80],
+      ]) {
         const answer = await call(handler, { body: new Uint8Array(bytes) });
         assertError(answer, 400, "SerializationException");
         assert.equal(answer.json.message, "Request body is not valid UTF-8");
@@ -264,12 +291,17 @@ describe("server: createJsonRpcHandler", () => {
       for (const [count, constraint] of [
         ["1.5", "Member must be an integer"],
         ["0", "Member must have value greater than or equal to 1"],
-        ["1e400", "Member must have value less than or equal to 100"],
+        ["1e400", "Member must be an integer"],
+        ["2147483648", "Member must have value less than or equal to 100"],
         ["-99999999999999999999", "Member must have value greater than or equal to 1"],
       ]) {
         const answer = await call(handler, { body: `{"ThingId":"abc","Count":${count}}` });
         assertError(answer, 400, "ValidationException");
-        assert.match(answer.json.message as string, new RegExp(`at 'count' failed to satisfy constraint: ${constraint}$`), count);
+        assert.match(
+          answer.json.message as string,
+          new RegExp(`at 'count' failed to satisfy constraint: ${constraint}$`),
+          count,
+        );
       }
     });
   });
@@ -285,7 +317,11 @@ describe("server: createJsonRpcHandler", () => {
     it("encodes a modeled server error as 500 and serialises a Message member", async () => {
       const answer = await call(handler, { body: { ThingId: "store-failure" } });
       assertError(answer, 500, "ThingStoreFailure");
-      assert.deepEqual(answer.json, { __type: "ThingStoreFailure", message: "The store is down", Message: "The store is down" });
+      assert.deepEqual(answer.json, {
+        __type: "ThingStoreFailure",
+        message: "The store is down",
+        Message: "The store is down",
+      });
       assert.equal(logger.entries.length, 0);
     });
 
@@ -299,7 +335,10 @@ describe("server: createJsonRpcHandler", () => {
       });
       assert.doesNotMatch(answer.body, /secret|\/srv|at /);
       assert.equal(logger.entries.length, 1);
-      assert.match(String(logger.entries[0]![0]), new RegExp(`Things.PutThing failed \\(request ${answer.headers["x-amzn-requestid"]}\\)`));
+      assert.match(
+        String(logger.entries[0]![0]),
+        new RegExp(`Things.PutThing failed \\(request ${answer.headers["x-amzn-requestid"]}\\)`),
+      );
       assert.equal((logger.entries[0]![1] as Error).message, "secret detail at /srv/app/db.ts");
     });
 

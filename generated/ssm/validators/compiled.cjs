@@ -18,6 +18,8 @@ const schema13 = {
   minLength: 36,
   maxLength: 36,
   pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
+  smithyPattern:
+    "^[0-9a-fA-F]{8}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{12}$",
 };
 const schema19 = { type: "integer", minimum: 10, maximum: 100 };
 const schema20 = { type: "string" };
@@ -566,6 +568,8 @@ const schema25 = {
   minLength: 36,
   maxLength: 36,
   pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
+  smithyPattern:
+    "^[0-9a-fA-F]{8}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{12}$",
 };
 const schema26 = {
   type: "string",

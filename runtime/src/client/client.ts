@@ -50,7 +50,8 @@ export class JsonRpcClient {
             sha256: Hash.bind(null, "sha256"),
             applyChecksum: false,
           });
-    const regionNeeded = schema.signingName !== undefined || (endpoint === undefined && schema.endpointPrefix !== undefined);
+    const regionNeeded =
+      schema.signingName !== undefined || (endpoint === undefined && schema.endpointPrefix !== undefined);
     if (region === undefined && regionNeeded) {
       this.misconfiguration = `Region is missing: set \`region\` in the ${schema.name} client config, or AWS_REGION`;
     } else if (endpoint === undefined) {
@@ -147,14 +148,18 @@ export class JsonRpcClient {
       } catch (error) {
         if (signal?.aborted) throw abortError(signal);
         try {
-          const refresh = strategy.refreshRetryTokenForRetry(token, { errorType: retryErrorType(error), error: error as SdkError });
+          const refresh = strategy.refreshRetryTokenForRetry(token, {
+            errorType: retryErrorType(error),
+            error: error as SdkError,
+          });
           token = await (aborted ? Promise.race([refresh, aborted]) : refresh);
         } catch (refusal) {
           if (signal?.aborted) throw refusal;
           throw withAttempts(error, attempts, totalRetryDelay);
         }
         const delay = token.getRetryDelay();
-        totalRetryDelay += ((token as { $retryLog?: { acquisitionDelay?: number } }).$retryLog?.acquisitionDelay ?? 0) + delay;
+        totalRetryDelay +=
+          ((token as { $retryLog?: { acquisitionDelay?: number } }).$retryLog?.acquisitionDelay ?? 0) + delay;
         if (delay > 0) await sleep(delay, aborted);
       }
     }

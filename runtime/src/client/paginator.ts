@@ -3,8 +3,10 @@ import type { MetadataBearer, PaginationConfiguration, Paginator } from "@smithy
 import type { JsonRpcClient, JsonRpcSendOptions } from "./client.js";
 import type { Command } from "./command.js";
 
-export interface JsonRpcPaginationConfiguration<Client extends JsonRpcClient>
-  extends Omit<PaginationConfiguration, "client" | "withCommand"> {
+export interface JsonRpcPaginationConfiguration<Client extends JsonRpcClient> extends Omit<
+  PaginationConfiguration,
+  "client" | "withCommand"
+> {
   readonly client: Client;
 }
 
@@ -31,7 +33,10 @@ export function createPaginator<Client extends JsonRpcClient, Input extends obje
       if (pageSizeMember !== undefined && config.pageSize !== undefined) pageInput[pageSizeMember] = config.pageSize;
       const page = await config.client.send(new CommandCtor(pageInput as Input), options);
       yield page;
-      const next = outputPath.reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], page);
+      const next = outputPath.reduce<unknown>(
+        (value, key) => (value as Record<string, unknown> | undefined)?.[key],
+        page,
+      );
       if (next == null || next === "") return undefined;
       if (token !== undefined && sameToken(next, token)) {
         if (config.stopOnSameToken) return undefined;

@@ -9,7 +9,8 @@ import type { OperationPlan } from "./operation.js";
 const encoder = new TextEncoder();
 
 /** A DNS label: letters, digits and inner hyphens. Host label values may hold several. */
-const HOST_LABELS = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+const HOST_LABELS =
+  /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 
 export interface RequestContext {
   readonly schema: ServiceSchema;
@@ -22,7 +23,9 @@ export interface RequestContext {
 /** POST to the endpoint's path with the serialised input: `{}` when there is none. */
 export function buildRequest(context: RequestContext, plan: OperationPlan, input: object | undefined): HttpRequest {
   const { endpoint } = context;
-  const json = plan.input ? JSON.stringify(serializeStructure(context.schema, plan.input, input as Record<string, unknown>)) : "{}";
+  const json = plan.input
+    ? JSON.stringify(serializeStructure(context.schema, plan.input, input as Record<string, unknown>))
+    : "{}";
   const body = encoder.encode(json);
   const hostname = context.hostPrefix + endpoint.hostname;
   const headers: HeaderBag = {

@@ -96,7 +96,11 @@ function parseJson(description: ServiceDescription, text: string, $metadata: Res
     throw malformed(description, $metadata, new SerializationError(`The response body is not valid JSON: ${quoted}`));
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw malformed(description, $metadata, new SerializationError(`The response body is not a JSON object: ${text.slice(0, QUOTED_BODY_LENGTH)}`));
+    throw malformed(
+      description,
+      $metadata,
+      new SerializationError(`The response body is not a JSON object: ${text.slice(0, QUOTED_BODY_LENGTH)}`),
+    );
   }
   return value;
 }

@@ -115,11 +115,21 @@ export function createJsonRpcHandler<S extends ServiceImplementation<S>>(
         if (modeled === undefined) throw error;
         return modeledErrorResponse(schema, contentType, requestId, modeled, error as ServiceException);
       }
-      return jsonResponse(contentType, requestId, JSON.stringify(serializeStructure(schema, route.output, output as never)));
+      return jsonResponse(
+        contentType,
+        requestId,
+        JSON.stringify(serializeStructure(schema, route.output, output as never)),
+      );
     } catch (error) {
       if (error instanceof RequestError) return requestErrorResponse(contentType, requestId, error);
       logger.error(`${schema.name}.${operation} failed (request ${requestId}):`, error);
-      return errorResponse(contentType, requestId, internal.statusCode, internal.type, messageBody(internal, INTERNAL_MESSAGE));
+      return errorResponse(
+        contentType,
+        requestId,
+        internal.statusCode,
+        internal.type,
+        messageBody(internal, INTERNAL_MESSAGE),
+      );
     }
   }
 

@@ -57,7 +57,12 @@ export function createNodeServer(handler: JsonRpcHandler, options: NodeServerOpt
       res.destroy();
       return;
     }
-    send(res, errorResponse(handler.contentType, randomUUID(), 500, "InternalServerError", { message: "An internal error occurred" }));
+    send(
+      res,
+      errorResponse(handler.contentType, randomUUID(), 500, "InternalServerError", {
+        message: "An internal error occurred",
+      }),
+    );
   }
 
   function tooLarge(res: ServerResponse): void {

@@ -51,7 +51,9 @@ export function internalErrorShape(schema: ServiceSchema): ErrorShape {
       const shape = schema.shapes[key]!;
       return shape.type === "structure" && shape.error === "server" && shapeName(key).startsWith("Internal");
     });
-  return id === undefined ? { type: "InternalServerError", statusCode: 500, members: NO_MEMBERS } : errorShape(schema, id);
+  return id === undefined
+    ? { type: "InternalServerError", statusCode: 500, members: NO_MEMBERS }
+    : errorShape(schema, id);
 }
 
 function errorShape(schema: ServiceSchema, id: ShapeId): ErrorShape {

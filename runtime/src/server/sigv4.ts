@@ -72,7 +72,11 @@ export function createSigV4Verifier(
     const auth = parseAuthorization(header);
     const signer = signers.get(auth.accessKeyId);
     if (signer === undefined) {
-      throw new RequestError(400, "UnrecognizedClientException", "The security token included in the request is invalid.");
+      throw new RequestError(
+        400,
+        "UnrecognizedClientException",
+        "The security token included in the request is invalid.",
+      );
     }
     if (signingName !== undefined && auth.service !== signingName) {
       throw invalidSignature(`Credential should be scoped to correct service: '${signingName}'.`);
@@ -104,8 +108,17 @@ function parseAuthorization(header: string): Authorization {
   if (missing.length > 0) {
     throw incompleteSignature(missing.map((name) => `Authorization header requires '${name}' parameter.`).join(" "));
   }
-  const [accessKeyId = "", date = "", region = "", service = "", terminator, ...rest] = fields.get("Credential")!.split("/");
-  if (!accessKeyId || !/^\d{8}$/.test(date) || !region || !service || terminator !== "aws4_request" || rest.length > 0) {
+  const [accessKeyId = "", date = "", region = "", service = "", terminator, ...rest] = fields
+    .get("Credential")!
+    .split("/");
+  if (
+    !accessKeyId ||
+    !/^\d{8}$/.test(date) ||
+    !region ||
+    !service ||
+    terminator !== "aws4_request" ||
+    rest.length > 0
+  ) {
     throw incompleteSignature(
       "Credential must have the form <AccessKeyId>/<YYYYMMDD>/<region>/<service>/aws4_request.",
     );
@@ -125,7 +138,9 @@ function checkDate(headers: RequestHeaders, scopeDate: string): Date {
   const amzDate = headerValue(headers, "x-amz-date");
   const parts = amzDate === undefined ? null : /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(amzDate);
   if (amzDate === undefined || parts === null) {
-    throw incompleteSignature("Authorization header requires an 'X-Amz-Date' header in ISO-8601 basic format (YYYYMMDD'T'HHMMSS'Z').");
+    throw incompleteSignature(
+      "Authorization header requires an 'X-Amz-Date' header in ISO-8601 basic format (YYYYMMDD'T'HHMMSS'Z').",
+    );
   }
   const [, year, month, day, hours, minutes, seconds] = parts.map(Number) as number[];
   const date = new Date(Date.UTC(year!, month! - 1, day!, hours!, minutes!, seconds!));
