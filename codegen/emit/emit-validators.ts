@@ -11,7 +11,7 @@ import { StructureKind, VariableDeclarationKind, type StatementStructures } from
 import type { ShapeIndex } from "../index/shape-index.js";
 import type { GeneratedFile } from "./generated-file.js";
 import { Imports } from "./imports.js";
-import { SMITHY_PATTERN, buildDefinitions, definitionRef, type JsonSchema } from "./json-schema.js";
+import { buildDefinitions, definitionRef, rewrittenPatterns, type JsonSchema } from "./json-schema.js";
 import { RT } from "./runtime-symbols.js";
 import { tsDoc } from "./docs.js";
 
@@ -33,8 +33,9 @@ export function emitValidators(index: ShapeIndex): GeneratedFile[] {
     title: `${index.service.sdkId} shapes`,
     definitions: buildDefinitions(index),
   };
-  const ajv = new Ajv({ allErrors: true, verbose: true, strictNumbers: false, code: { source: true, lines: true } });
-  ajv.addKeyword({ keyword: SMITHY_PATTERN, schemaType: "string" });
+  // Error objects stay lean (no messages, no schema copies): the runtime words
+  // the messages and reads values from the validated data itself.
+  const ajv = new Ajv({ allErrors: true, messages: false, strictNumbers: false, code: { source: true, lines: true } });
   ajv.addSchema(root);
   const exports: Record<string, string> = {};
   for (const op of index.operations) {
@@ -46,7 +47,11 @@ export function emitValidators(index: ShapeIndex): GeneratedFile[] {
   const compiled = standaloneCode(ajv, exports);
   return [
     { kind: "json", path: "schemas/shapes.schema.json", text: JSON.stringify(root, null, 2) },
-    { kind: "javascript", path: "validators/compiled.cjs", text: compiled },
+    {
+      kind: "text",
+      path: "validators/compiled.cjs",
+      text: `// Compiled by ajv from schemas/shapes.schema.json: machine output, not formatted.\n${compiled}\n`,
+    },
     {
       kind: "text",
       path: "validators/compiled.d.cts",
@@ -57,11 +62,15 @@ export function emitValidators(index: ShapeIndex): GeneratedFile[] {
         "",
       ].join("\n"),
     },
-    wrapper(index, Object.keys(exports)),
+    wrapper(index, Object.keys(exports), rewrittenPatterns(index)),
   ];
 }
 
-function wrapper(index: ShapeIndex, compiledNames: readonly string[]): GeneratedFile {
+function wrapper(
+  index: ShapeIndex,
+  compiledNames: readonly string[],
+  patterns: Readonly<Record<string, string>>,
+): GeneratedFile {
   const imports = new Imports();
   const fromCompiled = imports.use(RT.fromCompiled);
   const description = imports.use(RT.ServiceDescription);
@@ -74,6 +83,15 @@ function wrapper(index: ShapeIndex, compiledNames: readonly string[]): Generated
     },
   ];
   const entries: string[] = [];
+  const hasPatterns = Object.keys(patterns).length > 0;
+  if (hasPatterns) {
+    statements.push({
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: tsDoc({}, ["Patterns rewritten for ECMAScript, mapped back to the model's spelling for messages."]),
+      declarations: [{ name: "modelPatterns", initializer: JSON.stringify(patterns, null, 2) }],
+    });
+  }
   for (const op of index.operations) {
     const names = (["input", "output"] as const).map((side) => validatorName(op.name, side));
     for (const [i, name] of names.entries()) {
@@ -88,7 +106,9 @@ function wrapper(index: ShapeIndex, compiledNames: readonly string[]): Generated
         declarations: [
           {
             name,
-            initializer: available.has(name) ? `${fromCompiled}(compiled.${name})` : "() => []",
+            initializer: available.has(name)
+              ? `${fromCompiled}(compiled.${name}${hasPatterns ? ", modelPatterns" : ""})`
+              : "() => []",
           },
         ],
       });

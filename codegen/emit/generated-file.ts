@@ -4,5 +4,11 @@ import type { StatementStructures } from "ts-morph";
 export type GeneratedFile =
   /** TypeScript built from ts-morph structures; rendered, formatted, headed. */
   | { readonly kind: "typescript"; readonly path: string; readonly statements: readonly StatementStructures[] }
-  /** JavaScript or JSON text produced by a library (ajv), formatted and headed where the format allows. */
-  | { readonly kind: "javascript" | "json" | "text"; readonly path: string; readonly text: string };
+  /** JSON data, formatted by prettier. */
+  | { readonly kind: "json"; readonly path: string; readonly text: string }
+  /**
+   * Text written as given, after the header: declarations written line by
+   * line, and machine output (ajv's compiled validators, one statement per
+   * line) that is not meant to be read or formatted.
+   */
+  | { readonly kind: "text"; readonly path: string; readonly text: string };

@@ -8,9 +8,6 @@ import type { Member, Shape, ShapeIndex } from "../index/shape-index.js";
 import { compilePattern } from "../index/patterns.js";
 import { INTEGER_BOUNDS } from "../index/shape-types.js";
 
-/** Annotation keyword holding a pattern as the model wrote it, when it was rewritten. */
-export const SMITHY_PATTERN = "smithyPattern";
-
 export type JsonSchema = { [keyword: string]: unknown };
 
 export const definitionRef = (name: string): JsonSchema => ({ $ref: `#/definitions/${name}` });
@@ -123,8 +120,22 @@ function constraintsOf(traits: Shape["traits"], type: string): JsonSchema {
   if (typeof pattern === "string") {
     const compiled = compilePattern(pattern);
     if (compiled.kind === "ok") out.pattern = compiled.source;
-    // Messages quote the model's own pattern, not its ECMAScript rewrite.
-    if (compiled.kind === "ok" && compiled.source !== pattern) out[SMITHY_PATTERN] = pattern;
   }
   return out;
+}
+
+/** Rewritten ECMAScript pattern → the model's spelling, for messages that quote the model. */
+export function rewrittenPatterns(index: ShapeIndex): Record<string, string> {
+  const out: Record<string, string> = {};
+  const visit = (traits: Shape["traits"]) => {
+    const pattern = traits["smithy.api#pattern"];
+    if (typeof pattern !== "string") return;
+    const compiled = compilePattern(pattern);
+    if (compiled.kind === "ok" && compiled.source !== pattern) out[compiled.source] = pattern;
+  };
+  for (const shape of index.shapes) {
+    visit(shape.traits);
+    for (const member of shape.members) visit(member.traits);
+  }
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

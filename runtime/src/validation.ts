@@ -3,7 +3,7 @@
  * messages: `Value '…' at 'member.path' failed to satisfy constraint: …`.
  */
 
-/** What an ajv-compiled (standalone, `allErrors`, `verbose`) validate function looks like. */
+/** What an ajv-compiled (standalone, `allErrors`) validate function looks like. */
 export interface CompiledValidator {
   (data: unknown): boolean;
   errors?: readonly AjvError[] | null;
@@ -13,10 +13,7 @@ export interface AjvError {
   readonly instancePath: string;
   readonly keyword: string;
   readonly params: Readonly<Record<string, unknown>>;
-  readonly data?: unknown;
-  readonly schema?: unknown;
-  /** With `verbose`; carries `smithyPattern` when a pattern was rewritten for ECMAScript. */
-  readonly parentSchema?: Readonly<Record<string, unknown>>;
+
 }
 
 export interface ValidationFailure {
@@ -31,25 +28,37 @@ export type Validator = (value: unknown) => readonly ValidationFailure[];
 
 const NO_FAILURES: readonly ValidationFailure[] = Object.freeze([]);
 
-/** Wraps an ajv standalone function as a {@link Validator}. */
-export function fromCompiled(compiled: CompiledValidator): Validator {
-  return (value) => (compiled(value) ? NO_FAILURES : toFailures(compiled.errors ?? []));
+/**
+ * Wraps an ajv standalone function as a {@link Validator}. `modelPatterns`
+ * maps a pattern rewritten for ECMAScript back to the model's spelling, so
+ * messages quote the model.
+ */
+export function fromCompiled(
+  compiled: CompiledValidator,
+  modelPatterns: Readonly<Record<string, string>> = {},
+): Validator {
+  return (value) => (compiled(value) ? NO_FAILURES : toFailures(compiled.errors ?? [], value, modelPatterns));
 }
 
-function toFailures(errors: readonly AjvError[]): ValidationFailure[] {
+function toFailures(
+  errors: readonly AjvError[],
+  root: unknown,
+  modelPatterns: Readonly<Record<string, string>>,
+): ValidationFailure[] {
   const failures: ValidationFailure[] = [];
   for (const error of errors) {
-    const constraint = constraintOf(error);
+    const constraint = constraintOf(error, modelPatterns);
     if (constraint === undefined) continue;
     const missing = error.keyword === "required" ? String(error.params.missingProperty) : undefined;
     const pointer = missing === undefined ? error.instancePath : `${error.instancePath}/${missing}`;
-    failures.push({ path: memberPath(pointer), value: missing === undefined ? error.data : null, constraint });
+    const value = missing === undefined ? valueAt(root, error.instancePath) : null;
+    failures.push({ path: memberPath(pointer), value, constraint });
   }
   return failures;
 }
 
 /** The AWS wording of one ajv error; undefined for ajv's wrapper errors (anyOf, if…). */
-function constraintOf(error: AjvError): string | undefined {
+function constraintOf(error: AjvError, modelPatterns: Readonly<Record<string, string>>): string | undefined {
   const p = error.params;
   switch (error.keyword) {
     case "required":
@@ -67,7 +76,7 @@ function constraintOf(error: AjvError): string | undefined {
     case "maximum":
       return `Member must have value less than or equal to ${p.limit}`;
     case "pattern":
-      return `Member must satisfy regular expression pattern: ${error.parentSchema?.smithyPattern ?? p.pattern}`;
+      return `Member must satisfy regular expression pattern: ${modelPatterns[p.pattern as string] ?? p.pattern}`;
     case "enum":
       return `Member must satisfy enum value set: [${(p.allowedValues as unknown[]).join(", ")}]`;
     case "uniqueItems":
@@ -81,6 +90,16 @@ function constraintOf(error: AjvError): string | undefined {
     default:
       return `Member must satisfy constraint ${error.keyword}`;
   }
+}
+
+/** The value at a JSON pointer (ajv's instancePath) below `root`. */
+function valueAt(root: unknown, pointer: string): unknown {
+  let value = root;
+  for (const segment of pointer.split("/").slice(1)) {
+    const key = segment.replace(/~1/g, "/").replace(/~0/g, "~");
+    value = value !== null && typeof value === "object" && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+  }
+  return value;
 }
 
 /** `/Filters/0/Key` → `filters.1.member.key` (members lower-camel, lists 1-based). */

@@ -6,13 +6,20 @@ import {
   fromCompiled as $fromCompiled,
 } from "@sjc/runtime";
 import compiled from "../validators/compiled.cjs";
+/** Patterns rewritten for ECMAScript, mapped back to the model's spelling for messages. */
+const modelPatterns = {
+  "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$":
+    "^[0-9a-fA-F]{8}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{12}$",
+};
 /** Checks a typed input of DescribeMaintenanceWindowExecutionTasks against the model's constraints; returns the failures (empty when valid). */
 export const validateDescribeMaintenanceWindowExecutionTasksInput = $fromCompiled(
   compiled.validateDescribeMaintenanceWindowExecutionTasksInput,
+  modelPatterns,
 );
 /** Checks a typed output of DescribeMaintenanceWindowExecutionTasks against the model's constraints; returns the failures (empty when valid). */
 export const validateDescribeMaintenanceWindowExecutionTasksOutput = $fromCompiled(
   compiled.validateDescribeMaintenanceWindowExecutionTasksOutput,
+  modelPatterns,
 );
 /** Validators of every operation, keyed by operation name. */
 export const validators: $ServiceDescription["validators"] = {
