@@ -108,7 +108,7 @@ export class JsonRpcClient {
     return buildRequest(
       {
         schema: this.description.schema,
-        endpoint: this.config.endpoint!,
+        endpoint: this.config.endpoint!, // set, or send() reported the misconfiguration
         contentType: this.contentType,
         hostPrefix:
           hostPrefix === undefined || this.config.disableHostPrefix
@@ -157,6 +157,8 @@ export class JsonRpcClient {
           if (signal?.aborted) throw refusal;
           throw withAttempts(error, attempts, totalRetryDelay);
         }
+        // StandardRetryStrategy waits inside refreshRetryTokenForRetry and logs that wait on
+        // the token; other strategies leave the wait to us, as getRetryDelay().
         const delay = token.getRetryDelay();
         totalRetryDelay +=
           ((token as { $retryLog?: { acquisitionDelay?: number } }).$retryLog?.acquisitionDelay ?? 0) + delay;

@@ -1,4 +1,3 @@
-/// <reference types="node" />
 /** A client's configuration, as given and as resolved once at construction. */
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import type { HttpRequest } from "@smithy/protocol-http";

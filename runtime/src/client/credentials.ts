@@ -1,4 +1,3 @@
-/// <reference types="node" />
 /** Where a client's AWS credentials come from: config, else the environment. */
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
 

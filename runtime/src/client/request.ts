@@ -8,7 +8,7 @@ import type { OperationPlan } from "./operation.js";
 
 const encoder = new TextEncoder();
 
-/** A DNS label: letters, digits and inner hyphens. Host label values may hold several. */
+/** One or more dot-separated DNS labels: letters, digits and inner hyphens. */
 const HOST_LABELS =
   /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 

@@ -65,7 +65,7 @@ function errorType(headers: HeaderBag, body: Record<string, unknown>): string {
 }
 
 /** `aws.foo#BarError:http://…` → `BarError`: drops a namespace and any `:` suffix. */
-export function sanitizeErrorType(raw: string): string {
+function sanitizeErrorType(raw: string): string {
   const colon = raw.indexOf(":");
   const type = colon < 0 ? raw : raw.slice(0, colon);
   return type.slice(type.indexOf("#") + 1).trim();
@@ -92,17 +92,24 @@ function parseJson(description: ServiceDescription, text: string, $metadata: Res
   try {
     value = JSON.parse(text);
   } catch {
-    const quoted = JSON.stringify(text.slice(0, QUOTED_BODY_LENGTH)) + (text.length > QUOTED_BODY_LENGTH ? "…" : "");
-    throw malformed(description, $metadata, new SerializationError(`The response body is not valid JSON: ${quoted}`));
+    throw malformed(
+      description,
+      $metadata,
+      new SerializationError(`The response body is not valid JSON: ${quote(text)}`),
+    );
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw malformed(
       description,
       $metadata,
-      new SerializationError(`The response body is not a JSON object: ${text.slice(0, QUOTED_BODY_LENGTH)}`),
+      new SerializationError(`The response body is not a JSON object: ${quote(text)}`),
     );
   }
   return value;
+}
+
+function quote(text: string): string {
+  return JSON.stringify(text.slice(0, QUOTED_BODY_LENGTH)) + (text.length > QUOTED_BODY_LENGTH ? "…" : "");
 }
 
 /** A `SerializationException` for a response the client cannot read; other failures pass through. */
