@@ -126,7 +126,9 @@ export function buildShapeIndex(model: FlatModel, serviceId: string): ShapeIndex
     for (const id of [op.input, op.output, ...op.errors]) if (id) visit(id);
   }
   const sortedIds = [...closure].sort(compare);
-  const shapes = sortedIds.map((id) => toShape(id, raw(id), serviceShape.rename));
+  // Operation inputs count as @input structures even where the model omits the trait.
+  const inputs = new Set(operations.flatMap((op) => (op.input ? [op.input] : [])));
+  const shapes = sortedIds.map((id) => toShape(id, raw(id), serviceShape.rename, inputs.has(id)));
   const byId = new Map(shapes.map((s) => [s.id, s]));
   const names = decideNames({ sdkId: service.sdkId, operations: operations.map((o) => o.name), shapes: sortedIds });
   return {
@@ -204,10 +206,15 @@ function toOperation(
   };
 }
 
-function toShape(id: string, shape: AstShape, rename: Readonly<Record<string, string>> | undefined): Shape {
+function toShape(
+  id: string,
+  shape: AstShape,
+  rename: Readonly<Record<string, string>> | undefined,
+  operationInput: boolean,
+): Shape {
   const traits = shape.traits ?? {};
   const type = (shape.type === "set" ? "list" : shape.type) as ShapeType;
-  const isInput = traits[TRAIT.input] !== undefined;
+  const isInput = operationInput || traits[TRAIT.input] !== undefined;
   const members = memberEntries(shape).map(([name, member]) => toMember(id, name, member, type, isInput));
   return { id, name: rename?.[id] ?? shapeName(id), type, traits, members, ...docs(traits) };
 }
@@ -218,7 +225,9 @@ function toMember(container: string, name: string, member: AstMember, type: Shap
   const defaultValue = traits[TRAIT.default];
   const hasDefault = defaultValue !== undefined && defaultValue !== null;
   const clientOptional = traits[TRAIT.clientOptional] !== undefined;
-  const nullable = type !== "structure" || clientOptional || (isInput ? !hasDefault : !(required || hasDefault));
+  // Members of @input structures are always optional to callers: a required
+  // one is checked by validation, a defaulted one is filled in by the server.
+  const nullable = type !== "structure" || clientOptional || isInput || !(required || hasDefault);
   return {
     id: `${container}$${name}`,
     name,

@@ -96,8 +96,8 @@ describe("shape index", () => {
       },
     });
     const nullable = (id: string) => Object.fromEntries(index.shape(id).members.map((m) => [m.name, m.nullable]));
-    // @input structures: required members stay optional for clients; defaults make them non-null.
-    assert.deepEqual(nullable(`${NS}OpInput`), { Required: true, Defaulted: false, Inner: true });
+    // @input structures: every member is optional to callers (validation and defaults take over).
+    assert.deepEqual(nullable(`${NS}OpInput`), { Required: true, Defaulted: true, Inner: true });
     assert.deepEqual(nullable(`${NS}Inner`), { Required: false, ClientOptional: true, NullDefault: true, Plain: true });
     const nullDefault = index.shape(`${NS}Inner`).members.find((m) => m.name === "NullDefault")!;
     assert.equal(nullDefault.default, undefined, "default: null removes the default");
