@@ -24,9 +24,14 @@ export function emitClient(index: ShapeIndex): GeneratedFile[] {
   return files;
 }
 
+/** Member names `{}` already has (through Object.prototype), with other types. */
+const OBJECT_MEMBERS = new Set(Object.getOwnPropertyNames(Object.prototype));
+
 /** True when `{}` is a valid input, so the input parameter may default to it. */
 function inputIsOptional(index: ShapeIndex, op: Operation): boolean {
-  return !op.input || index.shape(op.input).members.every((m) => !m.required || m.default !== undefined);
+  if (!op.input) return true;
+  const members = index.shape(op.input).members;
+  return members.every((m) => (!m.required || m.default !== undefined) && !OBJECT_MEMBERS.has(m.name));
 }
 
 function commandFile(index: ShapeIndex, op: Operation): GeneratedFile {

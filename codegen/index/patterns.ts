@@ -30,7 +30,7 @@ export function compilePattern(pattern: string): CompiledPattern {
   if (rewritten !== undefined && accepts(rewritten)) return { kind: "ok", source: rewritten };
   const reason = errorOf(pattern);
   if (/\(\?[a-zA-Z-]+[):]/.test(source)) return { kind: "unsupported", reason: "inline flags" };
-  if (/[*+?}]\+/.test(source)) return { kind: "unsupported", reason: "possessive quantifier" };
+  if (/(^|[^\\])([*+?]|\{\d+(,\d*)?\})\+/.test(source)) return { kind: "unsupported", reason: "possessive quantifier" };
   if (acceptsLoose(source)) return { kind: "unsupported", reason };
   return { kind: "invalid", reason };
 }

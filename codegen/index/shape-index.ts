@@ -8,6 +8,7 @@ import type { AstMember, AstShape, NodeValue, Traits } from "../load/ast.js";
 import type { FlatModel } from "./flatten.js";
 import { type Names, decideNames, shapeName } from "./names.js";
 import { UNIT } from "./prelude.js";
+import { streamingMember } from "./streaming.js";
 import type { ShapeType } from "./shape-types.js";
 
 export interface Deprecation {
@@ -107,7 +108,7 @@ export function buildShapeIndex(model: FlatModel, serviceId: string): ShapeIndex
   };
   const serviceShape = raw(serviceId);
   const service = serviceInfo(serviceId, serviceShape);
-  const operationIds = collectOperations(model, serviceShape);
+  const operationIds = collectOperations(model, serviceShape).filter((id) => !streamingMember(model, raw(id)));
   const serviceErrors = (serviceShape.errors ?? []).map((e) => e.target);
   const servicePaginated = serviceShape.traits?.[TRAIT.paginated] as Paginated | undefined;
 

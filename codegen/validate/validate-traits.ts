@@ -3,6 +3,7 @@ import type { AstShape, NodeValue, Traits } from "../load/ast.js";
 import { type FlatModel, pointer } from "../index/flatten.js";
 import { NUMBER_TYPES } from "../index/shape-types.js";
 import { compilePattern } from "../index/patterns.js";
+import { streamingMember } from "../index/streaming.js";
 import { type Issue, modelIssue } from "./issue.js";
 import { defaultFits } from "./validate-model.js";
 
@@ -31,7 +32,14 @@ export function checkTraits(model: FlatModel, id: string, shape: AstShape, file:
     checkSite({ ...site, type: targetType }, member.traits, report);
   }
   if (shape.type === "enum" || shape.type === "intEnum") checkEnumDuplicates(id, shape, report);
-  if (shape.type === "operation") checkPaginated(model, id, shape, report);
+  if (shape.type === "operation") {
+    checkPaginated(model, id, shape, report);
+    const streaming = streamingMember(model, shape);
+    if (streaming) {
+      report({ id, pointer: pointer(id), type: "operation" }, "smithy.api#streaming",
+        `${streaming} streams, which awsJson cannot carry as a JSON body; the operation is skipped`, undefined, "WARNING");
+    }
+  }
 }
 
 type Report = (site: Site, trait: string, message: string, hint?: string, severity?: "WARNING") => void;

@@ -1,0 +1,45 @@
+/** What the client and server test writers share: the index, the imports, and the names of the package's own symbols. */
+import type { NodeValue } from "../../load/ast.js";
+import type { Operation, ShapeIndex } from "../../index/shape-index.js";
+import type { Imports } from "../imports.js";
+import { RT } from "../runtime-symbols.js";
+import { valueLiteral } from "./literals.js";
+
+/** Tests import the package they test by its source entry, relative to `test/`. */
+export const PACKAGE_ENTRY = "../src/index.js";
+
+/** Local variables of the test bodies; no imported name may shadow them. */
+export const LOCALS = ["http", "client", "output", "error", "received", "handler", "response"] as const;
+
+export class TestContext {
+  constructor(
+    readonly index: ShapeIndex,
+    readonly imports: Imports,
+  ) {}
+
+  /** A name the package exports. */
+  own(name: string, typeOnly = false): string {
+    if ((LOCALS as readonly string[]).includes(name)) {
+      throw new Error(`generator bug: the package export ${name} would be shadowed by a local of the protocol tests`);
+    }
+    return this.imports.from(PACKAGE_ENTRY, name, typeOnly);
+  }
+
+  /** `fromParams(serviceSchema, "<shape id>", <params>)`: the typed value of a case's params. */
+  typed(shapeId: string, params: Readonly<Record<string, NodeValue>> | undefined): string {
+    const fromParams = this.imports.use(RT.fromParams);
+    return `${fromParams}(${this.own("serviceSchema")}, ${JSON.stringify(shapeId)}, ${valueLiteral(params ?? {})})`;
+  }
+
+  command(operation: Operation): string {
+    return this.own(this.index.names.operation(operation.name).command);
+  }
+}
+
+/** True when `{}` is a valid input of the operation (as the client's command constructor decides). */
+export function inputIsOptional(index: ShapeIndex, operation: Operation): boolean {
+  return !operation.input || index.shape(operation.input).members.every((m) => !m.required || m.default !== undefined);
+}
+
+export const hasMembers = (params: Readonly<Record<string, NodeValue>> | undefined): boolean =>
+  params !== undefined && Object.keys(params).length > 0;
