@@ -6,7 +6,8 @@
  * folders that the next run removes.
  */
 import { existsSync } from "node:fs";
-import { mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
+import * as nodeFs from "node:fs/promises";
+import { readFile, readdir } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import type { RenderedFile } from "../render/render-files.js";
 
@@ -18,8 +19,12 @@ export interface Difference {
   readonly change: "added" | "changed" | "removed";
 }
 
-export async function writePackage(dir: string, files: readonly RenderedFile[]): Promise<void> {
-  await recoverInterrupted(dir);
+/** The file-system calls that change things; tests inject failures here. */
+export type WriteOps = Pick<typeof nodeFs, "mkdir" | "rename" | "rm" | "writeFile">;
+
+export async function writePackage(dir: string, files: readonly RenderedFile[], fs: WriteOps = nodeFs): Promise<void> {
+  const { mkdir, rename, rm, writeFile } = fs;
+  await recoverInterrupted(dir, fs);
   const staging = `${dir}.sjc-new`;
   const retired = `${dir}.sjc-old`;
   await rm(staging, { recursive: true, force: true });
@@ -37,8 +42,12 @@ export async function writePackage(dir: string, files: readonly RenderedFile[]):
   await rm(retired, { recursive: true, force: true });
 }
 
-/** Finishes or undoes a swap that a killed run left halfway. */
-async function recoverInterrupted(dir: string): Promise<void> {
+/**
+ * Undoes a swap that a killed run left halfway (between the two renames the
+ * package folder is briefly absent and the old one waits beside it). Every
+ * run, `--check` included, calls this first.
+ */
+export async function recoverInterrupted(dir: string, { rename, rm }: WriteOps = nodeFs): Promise<void> {
   const retired = `${dir}.sjc-old`;
   if (!existsSync(retired)) return;
   if (existsSync(dir)) await rm(retired, { recursive: true, force: true });
@@ -46,6 +55,7 @@ async function recoverInterrupted(dir: string): Promise<void> {
 }
 
 export async function comparePackage(dir: string, files: readonly RenderedFile[]): Promise<Difference[]> {
+  await recoverInterrupted(dir);
   const differences: Difference[] = [];
   const expected = new Map(files.map((f) => [f.path, f.text]));
   const present = existsSync(dir) ? await listFiles(dir) : [];
