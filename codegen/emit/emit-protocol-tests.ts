@@ -13,7 +13,12 @@ import { GROUPS, type HttpRequestCase, type PlannedTest, groupOf, planTests } fr
 import { clientRequestTest, clientResponseTest, clientUnsupported } from "./protocol-tests/client-tests.js";
 import { TestContext } from "./protocol-tests/context.js";
 import { CHECKED_IN_SKIPS, SKIPS_FILE, type SkipList, decideSkips } from "./protocol-tests/skips.js";
-import { serverMalformedRequestTest, serverRequestTest, serverResponseTest, serverUnsupported } from "./protocol-tests/server-tests.js";
+import {
+  serverMalformedRequestTest,
+  serverRequestTest,
+  serverResponseTest,
+  serverUnsupported,
+} from "./protocol-tests/server-tests.js";
 
 export const PROTOCOL_TESTS_PATH = "test/protocol.spec.ts";
 
@@ -50,14 +55,26 @@ export function emitProtocolTests(index: ShapeIndex, skips: SkipList = CHECKED_I
     {
       kind: "typescript",
       path: PROTOCOL_TESTS_PATH,
-      statements: [...imports.declarations(), { kind: StructureKind.ExportAssignment, isExportEquals: false, expression: suite }],
+      statements: [
+        ...imports.declarations(),
+        {
+          kind: StructureKind.ExportAssignment,
+          isExportEquals: false,
+          expression: suite,
+          leadingTrivia: (writer) => writer.blankLineIfLastNot(),
+        },
+      ],
     },
   ];
 }
 
+/** The `it()` of a test, under its case's documentation as a comment. */
 function itBlock(test: PlannedTest, body: string[], skipReason: string | undefined): string {
   const title = skipReason === undefined ? test.case.id : `${test.case.id}${SKIP_SEPARATOR}${skipReason}`;
-  return `${skipReason === undefined ? "it" : "it.skip"}(${JSON.stringify(title)}, async () => {\n${body.join("\n")}\n});`;
+  const comment = wrap(test.case.documentation ?? "", 90)
+    .map((line) => `// ${line}\n`)
+    .join("");
+  return `${comment}${skipReason === undefined ? "it" : "it.skip"}(${JSON.stringify(title)}, async () => {\n${body.join("\n")}\n});`;
 }
 
 function testBody(context: TestContext, test: PlannedTest, all: readonly PlannedTest[]): string[] {
@@ -83,7 +100,19 @@ function testBody(context: TestContext, test: PlannedTest, all: readonly Planned
 /** The first server request case of the operation with a body: a request it is known to accept. */
 function acceptedRequest(test: PlannedTest, all: readonly PlannedTest[]): HttpRequestCase | undefined {
   for (const t of all) {
-    if (t.side === "server" && t.kind === "request" && t.operation === test.operation && t.case.body !== undefined) return t.case;
+    if (t.side === "server" && t.kind === "request" && t.operation === test.operation && t.case.body !== undefined)
+      return t.case;
   }
   return undefined;
+}
+
+/** Words of `text` in lines of at most `width` characters (longer words stand alone). */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last]!.length + 1 + word.length <= width) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines;
 }

@@ -4,7 +4,7 @@
  * classes and validators.
  */
 import { StructureKind, VariableDeclarationKind } from "ts-morph";
-import type { Member, Shape, ShapeIndex } from "../index/shape-index.js";
+import type { Member, Operation, Shape, ShapeIndex } from "../index/shape-index.js";
 import { tsDoc } from "./docs.js";
 import type { GeneratedFile } from "./generated-file.js";
 import { Imports } from "./imports.js";
@@ -37,6 +37,7 @@ export function emitSchema(index: ShapeIndex): GeneratedFile {
           ...(op.output ? { output: op.output } : {}),
           errors: op.errors,
           ...(op.hostPrefix ? { hostPrefix: op.hostPrefix } : {}),
+          ...requestCompression(op.traits),
         },
       ]),
     ),
@@ -80,6 +81,11 @@ export function emitSchema(index: ShapeIndex): GeneratedFile {
   };
 }
 
+function requestCompression(traits: Operation["traits"]): { requestCompression?: string[] } {
+  const trait = traits["smithy.api#requestCompression"] as { encodings?: string[] } | undefined;
+  return trait?.encodings?.length ? { requestCompression: trait.encodings } : {};
+}
+
 function shapeEntry(shape: Shape): Record<string, unknown> {
   const traits = shape.traits;
   const sparse = traits["smithy.api#sparse"] !== undefined ? { sparse: true } : {};
@@ -95,11 +101,13 @@ function shapeEntry(shape: Shape): Record<string, unknown> {
     case "structure": {
       const error = traits["smithy.api#error"];
       const httpError = traits["smithy.api#httpError"];
+      const queryError = traits["aws.protocols#awsQueryError"] as { code?: string } | undefined;
       return {
         type: "structure",
         members: Object.fromEntries(shape.members.map((m) => [m.name, memberEntry(m)])),
         ...(error ? { error } : {}),
         ...(httpError ? { httpError } : {}),
+        ...(queryError?.code ? { queryErrorCode: queryError.code } : {}),
       };
     }
     case "union":
@@ -115,5 +123,6 @@ function memberEntry(member: Member): Record<string, unknown> {
     target: member.target,
     ...(format ? { timestampFormat: format } : {}),
     ...(member.default !== undefined ? { default: member.default } : {}),
+    ...(member.required ? { required: true } : {}),
   };
 }

@@ -45,6 +45,12 @@ export function emitValidators(index: ShapeIndex): GeneratedFile[] {
     }
   }
   const compiled = standaloneCode(ajv, exports);
+  if (Object.keys(exports).length === 0) {
+    return [
+      { kind: "json", path: "schemas/shapes.schema.json", text: JSON.stringify(root, null, 2) },
+      wrapper(index, [], {}),
+    ];
+  }
   return [
     { kind: "json", path: "schemas/shapes.schema.json", text: JSON.stringify(root, null, 2) },
     {
@@ -72,16 +78,13 @@ function wrapper(
   patterns: Readonly<Record<string, string>>,
 ): GeneratedFile {
   const imports = new Imports();
-  const fromCompiled = imports.use(RT.fromCompiled);
-  const description = imports.use(RT.ServiceDescription);
   const available = new Set(compiledNames);
-  const statements: StatementStructures[] = [
-    {
-      kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: COMPILED_MODULE,
-      defaultImport: "compiled",
-    },
-  ];
+  // A service whose operations all take and return Unit has nothing to compile.
+  const fromCompiled = available.size ? imports.use(RT.fromCompiled) : "";
+  const description = imports.use(RT.ServiceDescription);
+  const statements: StatementStructures[] = available.size
+    ? [{ kind: StructureKind.ImportDeclaration, moduleSpecifier: COMPILED_MODULE, defaultImport: "compiled" }]
+    : [];
   const entries: string[] = [];
   const hasPatterns = Object.keys(patterns).length > 0;
   if (hasPatterns) {

@@ -15,8 +15,10 @@ export interface MemberSchema {
   readonly target: ShapeId;
   /** `smithy.api#timestampFormat` on the member; overrides the target's. */
   readonly timestampFormat?: TimestampFormat;
-  /** `smithy.api#default` in wire form; filled in when the member is absent on read. */
+  /** `smithy.api#default` in wire form; filled in when the member is absent. */
   readonly default?: unknown;
+  /** `smithy.api#required`; used by client error correction. */
+  readonly required?: boolean;
 }
 
 export type SimpleShapeType =
@@ -65,6 +67,8 @@ export interface StructureShapeSchema {
   readonly error?: "client" | "server";
   /** `smithy.api#httpError`, when modeled. */
   readonly httpError?: number;
+  /** `aws.protocols#awsQueryError` code, for `awsQueryCompatible` services. */
+  readonly queryErrorCode?: string;
 }
 
 export interface UnionShapeSchema {
@@ -85,6 +89,8 @@ export interface OperationSchema {
   readonly errors: readonly ShapeId[];
   /** `smithy.api#endpoint` hostPrefix, labels written `{Member}`. */
   readonly hostPrefix?: string;
+  /** `smithy.api#requestCompression` encodings the service accepts, in preference order. */
+  readonly requestCompression?: readonly string[];
 }
 
 export interface ServiceSchema {

@@ -81,17 +81,24 @@ export function serializeShape(schema: ServiceSchema, id: ShapeId, value: unknow
   }
 }
 
-/** Serialises the members of a structure that are set, in model order. */
+/**
+ * Serialises the members of a structure that are set, in model order. An
+ * absent member with a `smithy.api#default` is written with its default,
+ * except at the top level when `writeDefaults` is false (a client's request
+ * leaves defaults to the server).
+ */
 export function serializeStructure(
   schema: ServiceSchema,
   members: Readonly<Record<string, MemberSchema>>,
   value: Record<string, unknown> | undefined,
+  writeDefaults = true,
 ): Record<string, Json> {
   const out: Record<string, Json> = {};
-  if (value == null) return out;
   for (const name in members) {
-    const item = value[name];
-    if (item != null) out[name] = serializeShape(schema, members[name]!.target, item, members[name]);
+    const member = members[name]!;
+    const item = value?.[name];
+    if (item != null) out[name] = serializeShape(schema, member.target, item, member);
+    else if (writeDefaults && member.default !== undefined) out[name] = member.default as Json;
   }
   return out;
 }
@@ -120,7 +127,8 @@ function serializeTimestamp(value: Date | number | string, format: TimestampForm
   const date = value instanceof Date ? value : new Date(typeof value === "number" ? value * 1000 : value);
   switch (format) {
     case "date-time":
-      return date.toISOString();
+      // RFC 3339 with fractional seconds only when there are some.
+      return date.toISOString().replace(".000Z", "Z");
     case "http-date":
       return date.toUTCString();
     default:
@@ -130,10 +138,20 @@ function serializeTimestamp(value: Date | number | string, format: TimestampForm
 
 // ---------------------------------------------------------------- wire → typed
 
+export interface DeserializeOptions {
+  /**
+   * Client error correction: a required member the service left out (and
+   * that has no default) is filled with its type's zero value, so typed
+   * code never sees it missing.
+   */
+  readonly errorCorrection?: boolean;
+}
+
 /**
  * Converts a wire JSON value of shape `id` to its typed form. Unknown members
- * are dropped, `null` members are absent, and a value of the wrong JSON type
- * throws a {@link SerializationError} naming its path.
+ * are dropped, `null` members are absent, absent members with a default get
+ * it, and a value of the wrong JSON type throws a {@link SerializationError}
+ * naming its path.
  */
 export function deserializeShape(
   schema: ServiceSchema,
@@ -141,6 +159,7 @@ export function deserializeShape(
   value: unknown,
   path = "",
   member?: MemberSchema,
+  options: DeserializeOptions = {},
 ): unknown {
   const shape = shapeOf(schema, id);
   switch (shape.type) {
@@ -179,7 +198,7 @@ export function deserializeShape(
         if (item === null) {
           if (shape.sparse) out.push(null);
         } else {
-          out.push(deserializeShape(schema, shape.member.target, item, `${path}[${index}]`, shape.member));
+          out.push(deserializeShape(schema, shape.member.target, item, `${path}[${index}]`, shape.member, options));
         }
       });
       return out;
@@ -191,15 +210,15 @@ export function deserializeShape(
         if (item === null) {
           if (shape.sparse) setOwn(out, key, null);
         } else {
-          setOwn(out, key, deserializeShape(schema, shape.value.target, item, `${path}.${key}`, shape.value));
+          setOwn(out, key, deserializeShape(schema, shape.value.target, item, `${path}.${key}`, shape.value, options));
         }
       }
       return out;
     }
     case "structure":
-      return deserializeStructure(schema, shape.members, value, path);
+      return deserializeStructure(schema, shape.members, value, path, options);
     case "union":
-      return deserializeUnion(schema, shape.members, value, path);
+      return deserializeUnion(schema, shape.members, value, path, options);
   }
 }
 
@@ -209,6 +228,7 @@ export function deserializeStructure(
   members: Readonly<Record<string, MemberSchema>>,
   value: unknown,
   path = "",
+  options: DeserializeOptions = {},
 ): Record<string, unknown> {
   expectObject(value, path);
   const object = value as Record<string, unknown>;
@@ -218,7 +238,10 @@ export function deserializeStructure(
     const present = Object.hasOwn(object, name) ? object[name] : undefined;
     const item = present ?? member.default;
     if (item != null) {
-      out[name] = deserializeShape(schema, member.target, item, path ? `${path}.${name}` : name, member);
+      out[name] = deserializeShape(schema, member.target, item, path ? `${path}.${name}` : name, member, options);
+    } else if (options.errorCorrection && member.required) {
+      const zero = zeroValue(shapeOf(schema, member.target));
+      if (zero !== undefined) out[name] = zero;
     }
   }
   return out;
@@ -229,6 +252,7 @@ function deserializeUnion(
   members: Readonly<Record<string, MemberSchema>>,
   value: unknown,
   path: string,
+  options: DeserializeOptions,
 ): Record<string, unknown> {
   expectObject(value, path);
   const set = Object.entries(value as Record<string, unknown>).filter(
@@ -240,7 +264,32 @@ function deserializeUnion(
   const [name, item] = set[0]!;
   const member = Object.hasOwn(members, name) ? members[name] : undefined;
   if (member === undefined) return { $unknown: [name, item] };
-  return { [name]: deserializeShape(schema, member.target, item, path ? `${path}.${name}` : name, member) };
+  return { [name]: deserializeShape(schema, member.target, item, path ? `${path}.${name}` : name, member, options) };
+}
+
+/** The zero value of a shape, for client error correction. */
+function zeroValue(shape: ShapeSchema): unknown {
+  switch (shape.type) {
+    case "string":
+    case "enum":
+      return "";
+    case "boolean":
+      return false;
+    case "timestamp":
+      return new Date(0);
+    case "blob":
+      return new Uint8Array(0);
+    case "list":
+      return [];
+    case "map":
+    case "structure":
+      return {};
+    case "document":
+    case "union":
+      return undefined;
+    default:
+      return 0;
+  }
 }
 
 function deserializeTimestamp(value: unknown, format: TimestampFormat, path: string): Date {

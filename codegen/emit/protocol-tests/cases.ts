@@ -7,9 +7,9 @@
 import type { NodeValue } from "../../load/ast.js";
 import { type Operation, type Shape, type ShapeIndex, compare } from "../../index/shape-index.js";
 
-export const REQUEST_TESTS = "smithy.test#httpRequestTests";
-export const RESPONSE_TESTS = "smithy.test#httpResponseTests";
-export const MALFORMED_REQUEST_TESTS = "smithy.test#httpMalformedRequestTests";
+const REQUEST_TESTS = "smithy.test#httpRequestTests";
+const RESPONSE_TESTS = "smithy.test#httpResponseTests";
+const MALFORMED_REQUEST_TESTS = "smithy.test#httpMalformedRequestTests";
 
 type Headers = Readonly<Record<string, string>>;
 type Params = Readonly<Record<string, NodeValue>>;
@@ -78,7 +78,7 @@ export interface HttpMalformedRequestCase {
   readonly testParameters?: Readonly<Record<string, readonly string[]>>;
 }
 
-export type Side = "client" | "server";
+type Side = "client" | "server";
 
 /** One `it()`: a case on one side, with the operation it exercises. */
 export type PlannedTest =
@@ -91,7 +91,12 @@ export type PlannedTest =
       readonly error?: Shape;
       readonly case: HttpResponseCase;
     }
-  | { readonly side: "server"; readonly kind: "malformed"; readonly operation: Operation; readonly case: HttpMalformedRequestCase };
+  | {
+      readonly side: "server";
+      readonly kind: "malformed";
+      readonly operation: Operation;
+      readonly case: HttpMalformedRequestCase;
+    };
 
 /** The `describe()` groups, in output order. */
 export const GROUPS = [
@@ -123,11 +128,20 @@ export function planTests(index: ShapeIndex): PlannedTest[] {
     }
   }
   for (const error of [...index.errors].sort((a, b) => compare(a.id, b.id))) {
-    const operation = index.operations.find((op) => op.errors.includes(error.id))!;
-    for (const c of ours<HttpResponseCase>(error.traits[RESPONSE_TESTS])) {
+    const cases = ours<HttpResponseCase>(error.traits[RESPONSE_TESTS]);
+    if (cases.length === 0) continue;
+    // The closure reaches an error through an operation, unless a structure member targets it.
+    const operation = index.operations.find((op) => op.errors.includes(error.id));
+    if (operation === undefined) {
+      throw new Error(`${error.id} has protocol tests, but no operation of ${index.service.id} can return it`);
+    }
+    for (const c of cases) {
       for (const side of sides(c)) tests.push({ side, kind: "response", operation, error, case: c });
     }
   }
   const rank = (t: PlannedTest) => GROUPS.indexOf(groupOf(t));
-  return tests.map((test, order) => ({ test, order })).sort((a, b) => rank(a.test) - rank(b.test) || a.order - b.order).map((e) => e.test);
+  return tests
+    .map((test, order) => ({ test, order }))
+    .sort((a, b) => rank(a.test) - rank(b.test) || a.order - b.order)
+    .map((e) => e.test);
 }

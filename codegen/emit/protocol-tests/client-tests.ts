@@ -13,7 +13,11 @@ import { objectLiteral, stringLiteral, valueLiteral } from "./literals.js";
 const ERROR_CODE_PARAMS = "aws.protocoltests.config#ErrorCodeParams";
 
 /** What a case needs that these tests cannot express, if anything. */
-export function clientUnsupported(test: { operation: Operation; error?: Shape; case: HttpRequestCase | HttpResponseCase }): string | undefined {
+export function clientUnsupported(test: {
+  operation: Operation;
+  error?: Shape;
+  case: HttpRequestCase | HttpResponseCase;
+}): string | undefined {
   const c = test.case;
   if ("queryParams" in c && (c.queryParams?.length || c.forbidQueryParams?.length || c.requireQueryParams?.length)) {
     return "query parameter assertions (awsJson sends none)";
@@ -49,7 +53,12 @@ export function clientRequestTest(context: TestContext, operation: Operation, c:
   ];
 }
 
-export function clientResponseTest(context: TestContext, operation: Operation, error: Shape | undefined, c: HttpResponseCase): string[] {
+export function clientResponseTest(
+  context: TestContext,
+  operation: Operation,
+  error: Shape | undefined,
+  c: HttpResponseCase,
+): string[] {
   const imports = context.imports;
   const canned = objectLiteral({
     code: String(c.code),

@@ -6,10 +6,10 @@ import { RT } from "../runtime-symbols.js";
 import { valueLiteral } from "./literals.js";
 
 /** Tests import the package they test by its source entry, relative to `test/`. */
-export const PACKAGE_ENTRY = "../src/index.js";
+const PACKAGE_ENTRY = "../src/index.js";
 
 /** Local variables of the test bodies; no imported name may shadow them. */
-export const LOCALS = ["http", "client", "output", "error", "received", "handler", "response"] as const;
+const LOCALS = ["http", "client", "output", "error", "received", "handler", "response"] as const;
 
 export class TestContext {
   constructor(

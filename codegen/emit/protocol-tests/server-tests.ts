@@ -18,7 +18,11 @@ export function serverUnsupported(test: PlannedTest): string | undefined {
     return undefined;
   }
   const target =
-    test.kind === "request" ? test.operation.input : test.kind === "response" && test.error ? test.error.id : test.operation.output;
+    test.kind === "request"
+      ? test.operation.input
+      : test.kind === "response" && test.error
+        ? test.error.id
+        : test.operation.output;
   if (target === undefined && hasMembers(test.case.params)) return "params for an operation side that has no shape";
   return undefined;
 }
@@ -66,7 +70,11 @@ export function serverResponseTest(
   ];
 }
 
-export function serverMalformedRequestTest(context: TestContext, operation: Operation, c: HttpMalformedRequestCase): string[] {
+export function serverMalformedRequestTest(
+  context: TestContext,
+  operation: Operation,
+  c: HttpMalformedRequestCase,
+): string[] {
   const imports = context.imports;
   const expected = objectLiteral({
     code: String(c.response.code),
@@ -90,7 +98,12 @@ function route(context: TestContext, operation: Operation): string {
   return objectLiteral({ schema: context.own("serviceSchema"), operation: JSON.stringify(operation.name) });
 }
 
-function requestLiteral(request: { method: string; uri: string; headers?: Readonly<Record<string, string>>; body?: string }): string {
+function requestLiteral(request: {
+  method: string;
+  uri: string;
+  headers?: Readonly<Record<string, string>>;
+  body?: string;
+}): string {
   return objectLiteral({
     method: JSON.stringify(request.method),
     uri: JSON.stringify(request.uri),

@@ -21,7 +21,8 @@ export const SKIPS_FILE = "conformance/skips.json";
 
 export function parseSkipList(json: unknown): SkipList {
   const problem = (what: string) => new Error(`${SKIPS_FILE}: ${what}`);
-  if (typeof json !== "object" || json === null || Array.isArray(json)) throw problem("expected an object keyed by service shape id");
+  if (typeof json !== "object" || json === null || Array.isArray(json))
+    throw problem("expected an object keyed by service shape id");
   const out: Record<string, Record<string, string>> = {};
   for (const [service, entries] of Object.entries(json)) {
     if (service.startsWith("//")) continue;
@@ -30,21 +31,25 @@ export function parseSkipList(json: unknown): SkipList {
     }
     out[service] = {};
     for (const [key, reason] of Object.entries(entries as Record<string, unknown>)) {
-      if (typeof reason !== "string" || reason.trim() === "") throw problem(`${service} ${key}: the reason must be a non-empty string`);
+      if (typeof reason !== "string" || reason.trim() === "")
+        throw problem(`${service} ${key}: the reason must be a non-empty string`);
       out[service]![key] = reason;
     }
   }
   return out;
 }
 
-export interface SkipDecision {
+interface SkipDecision {
   /** The reason a test is skipped, by the test's position in the plan. */
   readonly reasons: ReadonlyMap<PlannedTest, string>;
   /** Entries of the service that match no planned test. */
   readonly stale: readonly string[];
 }
 
-export function decideSkips(tests: readonly PlannedTest[], entries: Readonly<Record<string, string>> = {}): SkipDecision {
+export function decideSkips(
+  tests: readonly PlannedTest[],
+  entries: Readonly<Record<string, string>> = {},
+): SkipDecision {
   const reasons = new Map<PlannedTest, string>();
   const used = new Set<string>();
   for (const test of tests) {

@@ -21,6 +21,7 @@ export const serviceSchema: $ServiceSchema = {
       members: {
         Name: {
           target: "com.amazonaws.ssm#AlarmName",
+          required: true,
         },
       },
     },
@@ -33,6 +34,7 @@ export const serviceSchema: $ServiceSchema = {
         },
         Alarms: {
           target: "com.amazonaws.ssm#AlarmList",
+          required: true,
         },
       },
     },
@@ -50,9 +52,11 @@ export const serviceSchema: $ServiceSchema = {
       members: {
         Name: {
           target: "com.amazonaws.ssm#AlarmName",
+          required: true,
         },
         State: {
           target: "com.amazonaws.ssm#ExternalAlarmState",
+          required: true,
         },
       },
     },
@@ -73,6 +77,7 @@ export const serviceSchema: $ServiceSchema = {
       members: {
         WindowExecutionId: {
           target: "com.amazonaws.ssm#MaintenanceWindowExecutionId",
+          required: true,
         },
         Filters: {
           target: "com.amazonaws.ssm#MaintenanceWindowFilterList",
@@ -104,6 +109,7 @@ export const serviceSchema: $ServiceSchema = {
         },
       },
       error: "client",
+      queryErrorCode: "DoesNotExistException",
     },
     "com.amazonaws.ssm#ExternalAlarmState": {
       type: "enum",
@@ -116,6 +122,7 @@ export const serviceSchema: $ServiceSchema = {
         },
       },
       error: "server",
+      queryErrorCode: "InternalServerError",
     },
     "com.amazonaws.ssm#MaintenanceWindowExecutionId": {
       type: "string",

@@ -26,8 +26,11 @@ import {
   createSSMHandler,
   serviceSchema,
 } from "../src/index.js";
+
 export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)", () => {
   describe("client requests", () => {
+    // The sample request of the API reference, as a client serialises it. Its ID does not match
+    // the ID pattern, so only the client side is tested.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_SeedSampleRequest", async () => {
       const http = new $StubHttpHandler();
       const client = new SSMClient($testClientConfig(http));
@@ -52,6 +55,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       });
     });
 
+    // A request with only the required window execution ID.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_ValidWindowExecutionId", async () => {
       const http = new $StubHttpHandler();
       const client = new SSMClient($testClientConfig(http));
@@ -76,6 +80,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       });
     });
 
+    // The ID pattern accepts upper-case hexadecimal digits.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_UppercaseHexWindowExecutionId", async () => {
       const http = new $StubHttpHandler();
       const client = new SSMClient($testClientConfig(http));
@@ -100,6 +105,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       });
     });
 
+    // A request with one STATUS filter holding one value.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_SingleFilter", async () => {
       const http = new $StubHttpHandler();
       const client = new SSMClient($testClientConfig(http));
@@ -127,6 +133,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       });
     });
 
+    // A filter with eight values. The list of filter values has no length constraint.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_FilterWithSeveralValues", async () => {
       const http = new $StubHttpHandler();
       const client = new SSMClient($testClientConfig(http));
@@ -168,6 +175,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       });
     });
 
+    // A request with two filters; list order is kept.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_SeveralFilters", async () => {
       const http = new $StubHttpHandler();
       const client = new SSMClient($testClientConfig(http));
@@ -198,6 +206,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       });
     });
 
+    // Five filters, the largest number the filter list allows.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_FiveFilters", async () => {
       const http = new $StubHttpHandler();
       const client = new SSMClient($testClientConfig(http));
@@ -231,6 +240,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       });
     });
 
+    // An empty filter list is serialised as an empty JSON array; the list's minimum length is 0.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_EmptyFilterList", async () => {
       const http = new $StubHttpHandler();
       const client = new SSMClient($testClientConfig(http));
@@ -255,6 +265,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       });
     });
 
+    // A filter whose value list is empty; the value list has no length constraint.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_FilterWithEmptyValues", async () => {
       const http = new $StubHttpHandler();
       const client = new SSMClient($testClientConfig(http));
@@ -282,6 +293,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       });
     });
 
+    // A filter key of 128 characters and a filter value of 256 characters, the longest allowed.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_FilterKeyAndValueAtMaxLength", async () => {
       const http = new $StubHttpHandler();
       const client = new SSMClient($testClientConfig(http));
@@ -316,6 +328,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       });
     });
 
+    // A request with a page size.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_MaxResults", async () => {
       const http = new $StubHttpHandler();
       const client = new SSMClient($testClientConfig(http));
@@ -340,6 +353,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       });
     });
 
+    // MaxResults of 10, the smallest allowed value.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_MaxResultsAtMinimum", async () => {
       const http = new $StubHttpHandler();
       const client = new SSMClient($testClientConfig(http));
@@ -364,6 +378,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       });
     });
 
+    // MaxResults of 100, the largest allowed value.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_MaxResultsAtMaximum", async () => {
       const http = new $StubHttpHandler();
       const client = new SSMClient($testClientConfig(http));
@@ -388,6 +403,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       });
     });
 
+    // A request for a following page, with the token of the previous response.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_NextToken", async () => {
       const http = new $StubHttpHandler();
       const client = new SSMClient($testClientConfig(http));
@@ -415,6 +431,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       });
     });
 
+    // A request with every input member set.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_AllMembers", async () => {
       const http = new $StubHttpHandler();
       const client = new SSMClient($testClientConfig(http));
@@ -446,6 +463,9 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
   });
 
   describe("client responses", () => {
+    // The sample response of the API reference, with its timestamps as epoch seconds as
+    // awsJson1_1 sends them. Its IDs do not match the ID pattern, so only the client side is
+    // tested.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_SeedSampleResponse", async () => {
       const http = new $StubHttpHandler({
         code: 200,
@@ -480,6 +500,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       );
     });
 
+    // The sample response of the API reference with valid IDs, for both client and server.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_SeedSampleResponseWithValidIds", async () => {
       const http = new $StubHttpHandler({
         code: 200,
@@ -514,6 +535,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       );
     });
 
+    // A task with an alarm configuration and a triggered alarm.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_AlarmConfigurationAndTriggeredAlarms", async () => {
       const http = new $StubHttpHandler({
         code: 200,
@@ -554,6 +576,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       );
     });
 
+    // A triggered alarm in the UNKNOWN state.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_UnknownAlarmState", async () => {
       const http = new $StubHttpHandler({
         code: 200,
@@ -587,6 +610,8 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       );
     });
 
+    // IgnorePollAlarmFailure has a default of false; a client fills it in when the response
+    // omits it.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_ClientPopulatesIgnorePollAlarmFailureDefault", async () => {
       const http = new $StubHttpHandler({
         code: 200,
@@ -619,6 +644,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       );
     });
 
+    // An execution without tasks may return an empty object.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_EmptyObjectResponse", async () => {
       const http = new $StubHttpHandler({
         code: 200,
@@ -641,6 +667,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       );
     });
 
+    // An empty list of task executions is kept as an empty list.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_EmptyListResponse", async () => {
       const http = new $StubHttpHandler({
         code: 200,
@@ -663,6 +690,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       );
     });
 
+    // A page of results followed by a token for the next page.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_ResponseWithNextToken", async () => {
       const http = new $StubHttpHandler({
         code: 200,
@@ -697,6 +725,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       );
     });
 
+    // One task execution of each task type, with several statuses.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_EveryTaskType", async () => {
       const http = new $StubHttpHandler({
         code: 200,
@@ -746,6 +775,8 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       );
     });
 
+    // The SKIPPED_OVERLAPPING status, which the API reference does not list, with status
+    // details.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_SkippedOverlappingStatus", async () => {
       const http = new $StubHttpHandler({
         code: 200,
@@ -778,6 +809,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       );
     });
 
+    // Timestamps with no fractional part are whole epoch seconds.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_IntegerTimestamps", async () => {
       const http = new $StubHttpHandler({
         code: 200,
@@ -809,6 +841,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       );
     });
 
+    // A client keeps a Status value it does not know, as enums are open.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_ClientPassesThroughUnknownStatus", async () => {
       const http = new $StubHttpHandler({
         code: 200,
@@ -839,6 +872,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       );
     });
 
+    // A client keeps a TaskType value it does not know, as enums are open.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_ClientPassesThroughUnknownTaskType", async () => {
       const http = new $StubHttpHandler({
         code: 200,
@@ -869,6 +903,8 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       );
     });
 
+    // A client ignores members that are not in the model, at the top level and in nested
+    // structures.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_ClientIgnoresUnknownMembers", async () => {
       const http = new $StubHttpHandler({
         code: 200,
@@ -895,6 +931,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       );
     });
 
+    // The error is named by its bare shape name in __type.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_DoesNotExistExceptionBareType", async () => {
       const http = new $StubHttpHandler({
         code: 400,
@@ -919,6 +956,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       );
     });
 
+    // The error is named by its absolute shape ID in __type; a client keeps the part after '#'.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_DoesNotExistExceptionNamespacedType", async () => {
       const http = new $StubHttpHandler({
         code: 400,
@@ -943,6 +981,8 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       );
     });
 
+    // The __type carries a ':http://internal.amazon.com/coral/...' suffix; a client drops
+    // everything from the ':'.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_DoesNotExistExceptionTypeWithUri", async () => {
       const http = new $StubHttpHandler({
         code: 400,
@@ -967,6 +1007,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       );
     });
 
+    // The __type carries both a namespace and a URI suffix; a client keeps only the shape name.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_DoesNotExistExceptionNamespacedTypeWithUri", async () => {
       const http = new $StubHttpHandler({
         code: 400,
@@ -991,6 +1032,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       );
     });
 
+    // The error is named by the X-Amzn-ErrorType header; the body has no __type.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_DoesNotExistExceptionErrorTypeHeader", async () => {
       const http = new $StubHttpHandler({
         code: 400,
@@ -1018,6 +1060,8 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       );
     });
 
+    // The X-Amzn-ErrorType header carries a URI suffix and there is no body; a client drops
+    // everything from the ':'.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_DoesNotExistExceptionErrorTypeHeaderWithUri", async () => {
       const http = new $StubHttpHandler({
         code: 400,
@@ -1042,6 +1086,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       );
     });
 
+    // The error is named by a top-level 'code' property instead of __type.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_DoesNotExistExceptionCodeProperty", async () => {
       const http = new $StubHttpHandler({
         code: 400,
@@ -1066,6 +1111,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       );
     });
 
+    // The error is named by its bare shape name in __type.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_InternalServerErrorBareType", async () => {
       const http = new $StubHttpHandler({
         code: 500,
@@ -1090,6 +1136,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       );
     });
 
+    // The error is named by its absolute shape ID in __type; a client keeps the part after '#'.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_InternalServerErrorNamespacedType", async () => {
       const http = new $StubHttpHandler({
         code: 500,
@@ -1114,6 +1161,8 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       );
     });
 
+    // The __type carries a ':http://internal.amazon.com/coral/...' suffix; a client drops
+    // everything from the ':'.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_InternalServerErrorTypeWithUri", async () => {
       const http = new $StubHttpHandler({
         code: 500,
@@ -1138,6 +1187,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       );
     });
 
+    // The error is named by the X-Amzn-ErrorType header; the body has no __type.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_InternalServerErrorErrorTypeHeader", async () => {
       const http = new $StubHttpHandler({
         code: 500,
@@ -1167,6 +1217,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
   });
 
   describe("server requests", () => {
+    // A request with only the required window execution ID.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_ValidWindowExecutionId", async () => {
       const received: unknown[] = [];
       const handler = createSSMHandler({
@@ -1197,6 +1248,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       );
     });
 
+    // The ID pattern accepts upper-case hexadecimal digits.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_UppercaseHexWindowExecutionId", async () => {
       const received: unknown[] = [];
       const handler = createSSMHandler({
@@ -1227,6 +1279,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       );
     });
 
+    // A request with one STATUS filter holding one value.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_SingleFilter", async () => {
       const received: unknown[] = [];
       const handler = createSSMHandler({
@@ -1260,6 +1313,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       );
     });
 
+    // A filter with eight values. The list of filter values has no length constraint.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_FilterWithSeveralValues", async () => {
       const received: unknown[] = [];
       const handler = createSSMHandler({
@@ -1307,6 +1361,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       );
     });
 
+    // A request with two filters; list order is kept.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_SeveralFilters", async () => {
       const received: unknown[] = [];
       const handler = createSSMHandler({
@@ -1343,6 +1398,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       );
     });
 
+    // Five filters, the largest number the filter list allows.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_FiveFilters", async () => {
       const received: unknown[] = [];
       const handler = createSSMHandler({
@@ -1382,6 +1438,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       );
     });
 
+    // An empty filter list is serialised as an empty JSON array; the list's minimum length is 0.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_EmptyFilterList", async () => {
       const received: unknown[] = [];
       const handler = createSSMHandler({
@@ -1412,6 +1469,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       );
     });
 
+    // A filter whose value list is empty; the value list has no length constraint.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_FilterWithEmptyValues", async () => {
       const received: unknown[] = [];
       const handler = createSSMHandler({
@@ -1445,6 +1503,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       );
     });
 
+    // A filter key of 128 characters and a filter value of 256 characters, the longest allowed.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_FilterKeyAndValueAtMaxLength", async () => {
       const received: unknown[] = [];
       const handler = createSSMHandler({
@@ -1485,6 +1544,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       );
     });
 
+    // A request with a page size.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_MaxResults", async () => {
       const received: unknown[] = [];
       const handler = createSSMHandler({
@@ -1515,6 +1575,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       );
     });
 
+    // MaxResults of 10, the smallest allowed value.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_MaxResultsAtMinimum", async () => {
       const received: unknown[] = [];
       const handler = createSSMHandler({
@@ -1545,6 +1606,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       );
     });
 
+    // MaxResults of 100, the largest allowed value.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_MaxResultsAtMaximum", async () => {
       const received: unknown[] = [];
       const handler = createSSMHandler({
@@ -1575,6 +1637,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       );
     });
 
+    // A request for a following page, with the token of the previous response.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_NextToken", async () => {
       const received: unknown[] = [];
       const handler = createSSMHandler({
@@ -1608,6 +1671,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       );
     });
 
+    // A request with every input member set.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_AllMembers", async () => {
       const received: unknown[] = [];
       const handler = createSSMHandler({
@@ -1643,6 +1707,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       );
     });
 
+    // A server ignores parameters added to the Content-Type header.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_ServerAcceptsContentTypeParameters", async () => {
       const received: unknown[] = [];
       const handler = createSSMHandler({
@@ -1675,6 +1740,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
   });
 
   describe("server responses", () => {
+    // The sample response of the API reference with valid IDs, for both client and server.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_SeedSampleResponseWithValidIds", async () => {
       const handler = createSSMHandler({
         DescribeMaintenanceWindowExecutionTasks: $answerWith(
@@ -1719,6 +1785,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       });
     });
 
+    // A task with an alarm configuration and a triggered alarm.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_AlarmConfigurationAndTriggeredAlarms", async () => {
       const handler = createSSMHandler({
         DescribeMaintenanceWindowExecutionTasks: $answerWith(
@@ -1769,6 +1836,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       });
     });
 
+    // A triggered alarm in the UNKNOWN state.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_UnknownAlarmState", async () => {
       const handler = createSSMHandler({
         DescribeMaintenanceWindowExecutionTasks: $answerWith(
@@ -1812,6 +1880,8 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       });
     });
 
+    // IgnorePollAlarmFailure has a default of false; a server writes the default when the output
+    // omits it.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_ServerPopulatesIgnorePollAlarmFailureDefault", async () => {
       const handler = createSSMHandler({
         DescribeMaintenanceWindowExecutionTasks: $answerWith(
@@ -1851,6 +1921,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       });
     });
 
+    // An execution without tasks may return an empty object.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_EmptyObjectResponse", async () => {
       const handler = createSSMHandler({
         DescribeMaintenanceWindowExecutionTasks: $answerWith(
@@ -1883,6 +1954,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       });
     });
 
+    // An empty list of task executions is kept as an empty list.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_EmptyListResponse", async () => {
       const handler = createSSMHandler({
         DescribeMaintenanceWindowExecutionTasks: $answerWith(
@@ -1915,6 +1987,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       });
     });
 
+    // A page of results followed by a token for the next page.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_ResponseWithNextToken", async () => {
       const handler = createSSMHandler({
         DescribeMaintenanceWindowExecutionTasks: $answerWith(
@@ -1959,6 +2032,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       });
     });
 
+    // One task execution of each task type, with several statuses.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_EveryTaskType", async () => {
       const handler = createSSMHandler({
         DescribeMaintenanceWindowExecutionTasks: $answerWith(
@@ -2018,6 +2092,8 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       });
     });
 
+    // The SKIPPED_OVERLAPPING status, which the API reference does not list, with status
+    // details.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_SkippedOverlappingStatus", async () => {
       const handler = createSSMHandler({
         DescribeMaintenanceWindowExecutionTasks: $answerWith(
@@ -2061,6 +2137,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       });
     });
 
+    // Timestamps with no fractional part are whole epoch seconds.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_IntegerTimestamps", async () => {
       const handler = createSSMHandler({
         DescribeMaintenanceWindowExecutionTasks: $answerWith(
@@ -2102,6 +2179,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       });
     });
 
+    // The error is named by its bare shape name in __type.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_DoesNotExistExceptionBareType", async () => {
       const handler = createSSMHandler({
         DescribeMaintenanceWindowExecutionTasks: $failWith(
@@ -2134,6 +2212,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       });
     });
 
+    // The error is named by its bare shape name in __type.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_InternalServerErrorBareType", async () => {
       const handler = createSSMHandler({
         DescribeMaintenanceWindowExecutionTasks: $failWith(
@@ -2168,6 +2247,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
   });
 
   describe("server malformed requests", () => {
+    // A body that is not valid JSON is rejected with a SerializationException.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_MalformedInvalidJsonBody", async () => {
       const handler = createSSMHandler({
         DescribeMaintenanceWindowExecutionTasks: $answerWith({}),
@@ -2189,6 +2269,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       });
     });
 
+    // A JSON array where the input object is expected is rejected with a SerializationException.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_MalformedBodyNotAnObject", async () => {
       const handler = createSSMHandler({
         DescribeMaintenanceWindowExecutionTasks: $answerWith({}),
@@ -2210,6 +2291,8 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       });
     });
 
+    // A number where WindowExecutionId expects a string is rejected with a
+    // SerializationException.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_MalformedWindowExecutionIdNumber", async () => {
       const handler = createSSMHandler({
         DescribeMaintenanceWindowExecutionTasks: $answerWith({}),
@@ -2231,6 +2314,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       });
     });
 
+    // A string where MaxResults expects an integer is rejected with a SerializationException.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_MalformedMaxResultsString", async () => {
       const handler = createSSMHandler({
         DescribeMaintenanceWindowExecutionTasks: $answerWith({}),
@@ -2252,6 +2336,8 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       });
     });
 
+    // A number with a fractional part where MaxResults expects an integer is refused by
+    // validation.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_MalformedMaxResultsFraction", async () => {
       const handler = createSSMHandler({
         DescribeMaintenanceWindowExecutionTasks: $answerWith({}),
@@ -2269,10 +2355,18 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       );
       $assertMalformedResponse(response, {
         code: 400,
-        headers: { "X-Amzn-ErrorType": "SerializationException" },
+        headers: { "X-Amzn-ErrorType": "ValidationException" },
+        body: {
+          mediaType: "application/json",
+          assertion: {
+            messageRegex:
+              "^1 validation error detected: Value '50.5' at 'maxResults' failed to satisfy constraint: Member must be an integer$",
+          },
+        },
       });
     });
 
+    // An object where Filters expects a list is rejected with a SerializationException.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_MalformedFiltersObject", async () => {
       const handler = createSSMHandler({
         DescribeMaintenanceWindowExecutionTasks: $answerWith({}),
@@ -2294,6 +2388,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       });
     });
 
+    // A string where a filter's Values expects a list is rejected with a SerializationException.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_MalformedFilterValuesString", async () => {
       const handler = createSSMHandler({
         DescribeMaintenanceWindowExecutionTasks: $answerWith({}),
@@ -2315,6 +2410,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       });
     });
 
+    // WindowExecutionId is required.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_MalformedMissingWindowExecutionId", async () => {
       const handler = createSSMHandler({
         DescribeMaintenanceWindowExecutionTasks: $answerWith({}),
@@ -2340,6 +2436,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       });
     });
 
+    // An explicit null does not satisfy the required WindowExecutionId.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_MalformedNullWindowExecutionId", async () => {
       const handler = createSSMHandler({
         DescribeMaintenanceWindowExecutionTasks: $answerWith({}),
@@ -2365,6 +2462,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       });
     });
 
+    // A WindowExecutionId of 35 characters breaks the fixed length of 36.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_MalformedWindowExecutionIdTooShort", async () => {
       const handler = createSSMHandler({
         DescribeMaintenanceWindowExecutionTasks: $answerWith({}),
@@ -2390,6 +2488,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       });
     });
 
+    // A WindowExecutionId of 37 characters breaks the fixed length of 36.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_MalformedWindowExecutionIdTooLong", async () => {
       const handler = createSSMHandler({
         DescribeMaintenanceWindowExecutionTasks: $answerWith({}),
@@ -2415,6 +2514,8 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       });
     });
 
+    // A WindowExecutionId of the right length but with underscores instead of hyphens breaks the
+    // pattern.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_MalformedWindowExecutionIdPattern", async () => {
       const handler = createSSMHandler({
         DescribeMaintenanceWindowExecutionTasks: $answerWith({}),
@@ -2440,6 +2541,8 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       });
     });
 
+    // The sample ID of the API reference ends in EXAMPLE, which is not hexadecimal, so a server
+    // rejects it.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_MalformedSeedSampleWindowExecutionId", async () => {
       const handler = createSSMHandler({
         DescribeMaintenanceWindowExecutionTasks: $answerWith({}),
@@ -2465,6 +2568,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       });
     });
 
+    // MaxResults of 9 is below the minimum of 10.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_MalformedMaxResultsTooSmall", async () => {
       const handler = createSSMHandler({
         DescribeMaintenanceWindowExecutionTasks: $answerWith({}),
@@ -2490,6 +2594,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       });
     });
 
+    // MaxResults of 101 is above the maximum of 100.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_MalformedMaxResultsTooLarge", async () => {
       const handler = createSSMHandler({
         DescribeMaintenanceWindowExecutionTasks: $answerWith({}),
@@ -2515,6 +2620,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       });
     });
 
+    // Six filters exceed the maximum of five.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_MalformedTooManyFilters", async () => {
       const handler = createSSMHandler({
         DescribeMaintenanceWindowExecutionTasks: $answerWith({}),
@@ -2540,6 +2646,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       });
     });
 
+    // An empty filter key is shorter than the minimum length of 1.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_MalformedEmptyFilterKey", async () => {
       const handler = createSSMHandler({
         DescribeMaintenanceWindowExecutionTasks: $answerWith({}),
@@ -2567,6 +2674,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       });
     });
 
+    // A filter key of 129 characters, in the second filter, is longer than the maximum of 128.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_MalformedFilterKeyTooLong", async () => {
       const handler = createSSMHandler({
         DescribeMaintenanceWindowExecutionTasks: $answerWith({}),
@@ -2594,6 +2702,7 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       });
     });
 
+    // An empty filter value is shorter than the minimum length of 1.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_MalformedEmptyFilterValue", async () => {
       const handler = createSSMHandler({
         DescribeMaintenanceWindowExecutionTasks: $answerWith({}),
@@ -2622,6 +2731,8 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       });
     });
 
+    // A filter value of 257 characters, the second in its list, is longer than the maximum of
+    // 256.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_MalformedFilterValueTooLong", async () => {
       const handler = createSSMHandler({
         DescribeMaintenanceWindowExecutionTasks: $answerWith({}),
@@ -2650,6 +2761,8 @@ export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)
       });
     });
 
+    // An X-Amz-Target naming no operation of the service is rejected with an
+    // UnknownOperationException.
     it("SSM_DescribeMaintenanceWindowExecutionTasks_MalformedUnknownOperation", async () => {
       const handler = createSSMHandler({
         DescribeMaintenanceWindowExecutionTasks: $answerWith({}),

@@ -114,6 +114,7 @@ export class JsonRpcClient {
           hostPrefix === undefined || this.config.disableHostPrefix
             ? ""
             : expandHostPrefix(hostPrefix, input, this.description.baseException),
+        minCompressionBytes: this.config.disableRequestCompression ? undefined : this.config.requestMinCompressionSizeBytes,
       },
       plan,
       input,

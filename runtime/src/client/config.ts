@@ -38,6 +38,10 @@ export interface JsonRpcClientConfig {
   validateInput?: boolean;
   /** Ignore `smithy.api#endpoint` host prefixes, e.g. for a local endpoint (default false). */
   disableHostPrefix?: boolean;
+  /** Never compress request bodies, even where the model allows it (default false). */
+  disableRequestCompression?: boolean;
+  /** Smallest body, in bytes, worth compressing (default 10240). */
+  requestMinCompressionSizeBytes?: number;
 }
 
 export interface JsonRpcClientResolvedConfig {
@@ -50,11 +54,14 @@ export interface JsonRpcClientResolvedConfig {
   readonly retryStrategy: RetryStrategyV2;
   readonly validateInput: boolean;
   readonly disableHostPrefix: boolean;
+  readonly disableRequestCompression: boolean;
+  readonly requestMinCompressionSizeBytes: number;
 }
 
 const DEFAULT_CONNECTION_TIMEOUT_MS = 5_000;
 const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 const DEFAULT_MAX_ATTEMPTS = 3;
+const DEFAULT_MIN_COMPRESSION_BYTES = 10_240;
 
 export function resolveConfig(schema: ServiceSchema, config: JsonRpcClientConfig): JsonRpcClientResolvedConfig {
   const region = config.region || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || undefined;
@@ -76,6 +83,8 @@ export function resolveConfig(schema: ServiceSchema, config: JsonRpcClientConfig
     retryStrategy: config.retryStrategy ?? new StandardRetryStrategy(maxAttempts),
     validateInput: config.validateInput ?? false,
     disableHostPrefix: config.disableHostPrefix ?? false,
+    disableRequestCompression: config.disableRequestCompression ?? false,
+    requestMinCompressionSizeBytes: config.requestMinCompressionSizeBytes ?? DEFAULT_MIN_COMPRESSION_BYTES,
   };
 }
 

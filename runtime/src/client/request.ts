@@ -1,4 +1,5 @@
 /** Builds the unsigned awsJson HTTP request of one call. */
+import { gzipSync } from "node:zlib";
 import { HttpRequest } from "@smithy/protocol-http";
 import type { Endpoint, HeaderBag } from "@smithy/types";
 import type { ServiceException, ServiceExceptionOptions } from "../errors.js";
@@ -18,15 +19,22 @@ export interface RequestContext {
   readonly contentType: string;
   /** Prepended to the endpoint's hostname (an expanded host prefix), or "". */
   readonly hostPrefix: string;
+  /** Bodies at least this large are gzipped where the operation allows it; undefined: never. */
+  readonly minCompressionBytes: number | undefined;
 }
 
 /** POST to the endpoint's path with the serialised input: `{}` when there is none. */
 export function buildRequest(context: RequestContext, plan: OperationPlan, input: object | undefined): HttpRequest {
   const { endpoint } = context;
   const json = plan.input
-    ? JSON.stringify(serializeStructure(context.schema, plan.input, input as Record<string, unknown>))
+    ? JSON.stringify(serializeStructure(context.schema, plan.input, input as Record<string, unknown>, false))
     : "{}";
-  const body = encoder.encode(json);
+  const encoded = encoder.encode(json);
+  const gzip =
+    context.minCompressionBytes !== undefined &&
+    encoded.byteLength >= context.minCompressionBytes &&
+    plan.operation.requestCompression?.includes("gzip") === true;
+  const body = gzip ? new Uint8Array(gzipSync(encoded)) : encoded;
   const hostname = context.hostPrefix + endpoint.hostname;
   const headers: HeaderBag = {
     "content-type": context.contentType,
@@ -35,12 +43,14 @@ export function buildRequest(context: RequestContext, plan: OperationPlan, input
     "content-length": String(body.byteLength),
   };
   if (context.schema.queryCompatible) headers["x-amzn-query-mode"] = "true";
+  if (gzip) headers["content-encoding"] = "gzip";
   return new HttpRequest({
     method: "POST",
     protocol: endpoint.protocol,
     hostname,
     port: endpoint.port,
-    path: endpoint.path || "/",
+    // awsJson posts to the endpoint's base path, which ends with a slash.
+    path: endpoint.path?.endsWith("/") ? endpoint.path : `${endpoint.path ?? ""}/`,
     query: endpoint.query,
     headers,
     body,

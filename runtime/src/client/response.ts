@@ -1,7 +1,10 @@
 /** Turns an awsJson HTTP response into an operation's output or a thrown exception. */
 import type { HeaderBag, MetadataBearer, ResponseMetadata } from "@smithy/types";
 import { SerializationError, type ServiceException } from "../errors.js";
-import { deserializeStructure } from "../serde.js";
+import { type DeserializeOptions, deserializeStructure } from "../serde.js";
+
+/** Clients correct for a service that leaves out required members. */
+const CLIENT_READ: DeserializeOptions = { errorCorrection: true };
 import type { ServiceDescription } from "../service.js";
 import { membersOf, type OperationPlan } from "./operation.js";
 
@@ -17,7 +20,7 @@ export function toOutput(
 ): MetadataBearer {
   const body = parseJson(description, text, $metadata);
   try {
-    const output = plan.output ? deserializeStructure(description.schema, plan.output, body) : {};
+    const output = plan.output ? deserializeStructure(description.schema, plan.output, body, "", CLIENT_READ) : {};
     return Object.assign(output, { $metadata });
   } catch (error) {
     throw malformed(description, $metadata, error);
@@ -47,14 +50,17 @@ export function toError(
     });
   } else {
     try {
-      const members = deserializeStructure(description.schema, membersOf(description.schema, id)!, body);
+      const members = deserializeStructure(description.schema, membersOf(description.schema, id)!, body, "", CLIENT_READ);
       error = new Modeled({ ...members, message, $metadata });
     } catch (cause) {
       throw malformed(description, $metadata, cause);
     }
   }
-  const queryError = description.schema.queryCompatible ? header(headers, "x-amzn-query-error") : undefined;
-  if (queryError !== undefined) Object.assign(error, { Code: queryError.split(";")[0] });
+  if (description.schema.queryCompatible) {
+    // `x-amzn-query-error: Code;Sender|Receiver` carries the awsQuery error code and fault.
+    const [code, type] = (header(headers, "x-amzn-query-error") ?? "").split(";");
+    Object.assign(error, { Code: code || error.name }, type ? { Type: type } : {});
+  }
   return error;
 }
 

@@ -1,0 +1,25 @@
+/**
+ * `@sjc/runtime/testing`: what generated protocol tests (`test/protocol.spec.ts`
+ * of a generated package) need, kept out of the runtime's main entry.
+ */
+export { fromParams } from "./params.js";
+export { StubHttpHandler, testClientConfig } from "./stub-http-handler.js";
+export type { CannedResponse, TestClientOptions } from "./stub-http-handler.js";
+export {
+  assertHttpRequest,
+  assertModeledError,
+  assertOutput,
+  assertQueryError,
+  expectError,
+} from "./client-assertions.js";
+export type { ExpectedRequest, QueryErrorParams } from "./client-assertions.js";
+export {
+  answerWith,
+  assertHttpResponse,
+  assertMalformedResponse,
+  assertReceivedInput,
+  failWith,
+  recordInput,
+  serverRequest,
+} from "./server-harness.js";
+export type { ExpectedMalformedResponse, ExpectedResponse, Route, TestRequest } from "./server-harness.js";
