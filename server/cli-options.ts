@@ -1,8 +1,8 @@
 /** The command line of `npm start` (server/main.ts), parsed without side effects. */
 import { parseArgs } from "node:util";
 
-export const DEFAULT_HOST = "127.0.0.1";
-export const DEFAULT_PORT = 8080;
+const DEFAULT_HOST = "127.0.0.1";
+const DEFAULT_PORT = 8080;
 export const CREDENTIALS_ENV = "SSM_CREDENTIALS";
 
 export const USAGE = `Usage: npm start -- [options]
@@ -42,7 +42,10 @@ export class UsageError extends Error {
   override readonly name = "UsageError";
 }
 
-export function parseCommandLine(args: readonly string[], env: Readonly<Record<string, string | undefined>>): CliCommand {
+export function parseCommandLine(
+  args: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): CliCommand {
   const values = readFlags(args);
   if (values.help) return { command: "help" };
   const spec = env[CREDENTIALS_ENV];

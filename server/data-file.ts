@@ -73,7 +73,9 @@ function readEntry(
   tasks: unknown,
   report: (message: string) => void,
 ): MaintenanceWindowExecutionTaskIdentity[] {
-  for (const failure of validateDescribeMaintenanceWindowExecutionTasksInput({ WindowExecutionId: windowExecutionId })) {
+  for (const failure of validateDescribeMaintenanceWindowExecutionTasksInput({
+    WindowExecutionId: windowExecutionId,
+  })) {
     report(`is not a valid WindowExecutionId: ${failure.constraint}`);
   }
   if (!Array.isArray(tasks)) {
@@ -130,6 +132,12 @@ function* storeProblems(windowExecutionId: string, task: MaintenanceWindowExecut
   }
   if (task.TaskExecutionId === undefined) yield "TaskExecutionId is missing";
   if (task.Status === undefined) yield "Status is missing";
+  for (const [name, time] of [
+    ["StartTime", task.StartTime],
+    ["EndTime", task.EndTime],
+  ] as const) {
+    if (time !== undefined && Number.isNaN(time.getTime())) yield `${name} is out of the range of dates`;
+  }
   if (task.StartTime && task.EndTime && task.EndTime < task.StartTime) yield "EndTime is before StartTime";
 }
 

@@ -5,9 +5,10 @@
  */
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import { closeGracefully, loadCredentialsFile, parseCredentialsSpec } from "@sjc/runtime";
+import { closeGracefully } from "@sjc/runtime";
 import { createSSMServer } from "@sjc/ssm";
-import { CREDENTIALS_ENV, USAGE, UsageError, parseCommandLine, type ServeOptions } from "./cli-options.js";
+import { AccessKeysError, readAccessKeys } from "./access-keys.js";
+import { USAGE, UsageError, parseCommandLine, type ServeOptions } from "./cli-options.js";
 import { DataFileError, loadDataFile } from "./data-file.js";
 import { createReferenceService } from "./reference-service.js";
 import type { TaskStore } from "./task-store.js";
@@ -34,14 +35,19 @@ function main(): void {
   let credentials: Record<string, string> | undefined;
   try {
     store = loadDataFile(options.dataFile ?? BUNDLED_DATA_FILE);
-    credentials = readCredentials(options.credentials);
+    credentials = readAccessKeys(options.credentials);
   } catch (error) {
-    if (!(error instanceof DataFileError) && !(error instanceof CredentialsError)) throw error;
+    if (!(error instanceof DataFileError) && !(error instanceof AccessKeysError)) throw error;
     console.error(error.message);
     process.exitCode = 1;
     return;
   }
 
+  serve(options, store, credentials);
+}
+
+/** Listens, prints the ready message, and stops gracefully on SIGINT or SIGTERM (a second one stops at once). */
+function serve(options: ServeOptions, store: TaskStore, credentials: Record<string, string> | undefined): void {
   const server = createSSMServer(createReferenceService(store), credentials ? { credentials } : {});
   server.on("error", (error: NodeJS.ErrnoException) => {
     console.error(`cannot listen on ${options.host}:${options.port}: ${error.message}`);
@@ -64,21 +70,6 @@ function main(): void {
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
-}
-
-class CredentialsError extends Error {}
-
-function readCredentials(source: ServeOptions["credentials"]): Record<string, string> | undefined {
-  if (source === undefined) return undefined;
-  const origin = "file" in source ? `credentials file ${source.file}` : `${CREDENTIALS_ENV}`;
-  let credentials: Record<string, string>;
-  try {
-    credentials = "file" in source ? loadCredentialsFile(source.file) : parseCredentialsSpec(source.spec);
-  } catch (error) {
-    throw new CredentialsError(`${origin}: ${(error as Error).message}`);
-  }
-  if (Object.keys(credentials).length === 0) throw new CredentialsError(`${origin}: lists no access keys`);
-  return credentials;
 }
 
 function urlOf(host: string, port: number): string {

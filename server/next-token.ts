@@ -7,6 +7,7 @@
  * given, so tokens do not survive a restart.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import type { SSMServiceException } from "@sjc/ssm";
 import { validationException } from "./validation-exception.js";
 
 const VERSION = 1;
@@ -35,9 +36,10 @@ export function createNextTokenCodec(key: Uint8Array = randomBytes(32)): NextTok
       return `${payload}.${mac(payload).toString("base64url")}`;
     },
     decode(token, query) {
-      const [payload = "", signature, ...rest] = token.split(".");
-      const given = Buffer.from(signature ?? "", "base64url");
-      const expected = mac(payload);
+      const [payload = "", signature = "", ...rest] = token.split(".");
+      // Compared as text: base64 decoders ignore the spare bits of the last character.
+      const given = Buffer.from(signature);
+      const expected = Buffer.from(mac(payload).toString("base64url"));
       if (rest.length > 0 || given.length !== expected.length || !timingSafeEqual(given, expected)) {
         throw invalidToken("it was not issued by this server, or the server has restarted since");
       }
@@ -56,7 +58,7 @@ export function createNextTokenCodec(key: Uint8Array = randomBytes(32)): NextTok
   };
 }
 
-export function invalidToken(reason: string): Error {
+export function invalidToken(reason: string): SSMServiceException {
   return validationException(`The NextToken is invalid: ${reason}. Repeat the request without a NextToken.`);
 }
 

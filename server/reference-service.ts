@@ -3,7 +3,7 @@
  * over the read-only {@link TaskStore}.
  *
  * - Order: by StartTime, tasks not started yet last, ties by TaskExecutionId
- *   (see `compareTasks`); the same query always gives the same pages.
+ *   (kept so by task-store.ts); the same query always gives the same pages.
  * - Pages: `MaxResults` tasks (default {@link DEFAULT_MAX_RESULTS}; the model
  *   allows 10 to 100). `NextToken` is present only when more tasks follow; an
  *   empty `NextToken` in a request is the same as none.

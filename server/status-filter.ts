@@ -11,7 +11,7 @@ import {
 } from "@sjc/ssm";
 import { validationException } from "./validation-exception.js";
 
-export const STATUS_KEY = "STATUS";
+const STATUS_KEY = "STATUS";
 
 const STATUSES: readonly string[] = Object.values(MaintenanceWindowExecutionStatus);
 const SUPPORTED_VALUES = `supported values are ${STATUSES.join(", ")}`;

@@ -16,10 +16,7 @@ export interface TaskStore {
  * Response order: by `StartTime` ascending, tasks without one (not started
  * yet) last; ties broken by `TaskExecutionId` in code-unit order.
  */
-export function compareTasks(
-  a: MaintenanceWindowExecutionTaskIdentity,
-  b: MaintenanceWindowExecutionTaskIdentity,
-): number {
+function compareTasks(a: MaintenanceWindowExecutionTaskIdentity, b: MaintenanceWindowExecutionTaskIdentity): number {
   const aStart = a.StartTime?.getTime() ?? Number.POSITIVE_INFINITY;
   const bStart = b.StartTime?.getTime() ?? Number.POSITIVE_INFINITY;
   if (aStart !== bStart) return aStart < bStart ? -1 : 1;

@@ -124,5 +124,6 @@ function memberEntry(member: Member): Record<string, unknown> {
     ...(format ? { timestampFormat: format } : {}),
     ...(member.default !== undefined ? { default: member.default } : {}),
     ...(member.required ? { required: true } : {}),
+    ...(member.traits["smithy.api#clientOptional"] !== undefined ? { clientOptional: true } : {}),
   };
 }

@@ -19,6 +19,8 @@ export interface MemberSchema {
   readonly default?: unknown;
   /** `smithy.api#required`; used by client error correction. */
   readonly required?: boolean;
+  /** `smithy.api#clientOptional`: a client leaves this member's default to the server. */
+  readonly clientOptional?: boolean;
 }
 
 export type SimpleShapeType =

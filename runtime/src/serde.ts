@@ -37,7 +37,20 @@ function formatOf(shape: ShapeSchema, member: MemberSchema | undefined): Timesta
 // ---------------------------------------------------------------- typed → wire
 
 /** Converts a typed value of shape `id` to its wire JSON value. */
-export function serializeShape(schema: ServiceSchema, id: ShapeId, value: unknown, member?: MemberSchema): Json {
+/**
+ * Who writes: a client's request leaves defaults to the server (all of them
+ * at the top level, and nested ones on `@clientOptional` members); a server's
+ * response writes every default.
+ */
+export type Writer = "client" | "server";
+
+export function serializeShape(
+  schema: ServiceSchema,
+  id: ShapeId,
+  value: unknown,
+  member?: MemberSchema,
+  writer: Writer = "server",
+): Json {
   const shape = shapeOf(schema, id);
   switch (shape.type) {
     case "float":
@@ -56,7 +69,7 @@ export function serializeShape(schema: ServiceSchema, id: ShapeId, value: unknow
         if (item == null) {
           if (shape.sparse) out.push(null);
         } else {
-          out.push(serializeShape(schema, shape.member.target, item, shape.member));
+          out.push(serializeShape(schema, shape.member.target, item, shape.member, writer));
         }
       }
       return out;
@@ -67,50 +80,60 @@ export function serializeShape(schema: ServiceSchema, id: ShapeId, value: unknow
         if (item == null) {
           if (shape.sparse) setOwn(out, key, null);
         } else {
-          setOwn(out, key, serializeShape(schema, shape.value.target, item, shape.value));
+          setOwn(out, key, serializeShape(schema, shape.value.target, item, shape.value, writer));
         }
       }
       return out;
     }
     case "structure":
-      return serializeStructure(schema, shape.members, value as Record<string, unknown>);
+      return writeStructure(schema, shape.members, value as Record<string, unknown>, writer, true);
     case "union":
-      return serializeUnion(schema, shape.members, value as Record<string, unknown>);
+      return serializeUnion(schema, shape.members, value as Record<string, unknown>, writer);
     default:
       return value as Json;
   }
 }
 
-/**
- * Serialises the members of a structure that are set, in model order. An
- * absent member with a `smithy.api#default` is written with its default,
- * except at the top level when `writeDefaults` is false (a client's request
- * leaves defaults to the server).
- */
+/** Serialises the members of a top-level structure (an input, output or error) that are set, in model order. */
 export function serializeStructure(
   schema: ServiceSchema,
   members: Readonly<Record<string, MemberSchema>>,
   value: Record<string, unknown> | undefined,
-  writeDefaults = true,
+  writer: Writer = "server",
+): Record<string, Json> {
+  return writeStructure(schema, members, value, writer, false);
+}
+
+function writeStructure(
+  schema: ServiceSchema,
+  members: Readonly<Record<string, MemberSchema>>,
+  value: Record<string, unknown> | undefined,
+  writer: Writer,
+  nested: boolean,
 ): Record<string, Json> {
   const out: Record<string, Json> = {};
   for (const name in members) {
     const member = members[name]!;
     const item = value?.[name];
-    if (item != null) out[name] = serializeShape(schema, member.target, item, member);
-    else if (writeDefaults && member.default !== undefined) out[name] = member.default as Json;
+    if (item != null) out[name] = serializeShape(schema, member.target, item, member, writer);
+    else if (member.default !== undefined && writesDefault(writer, nested, member)) out[name] = member.default as Json;
   }
   return out;
+}
+
+function writesDefault(writer: Writer, nested: boolean, member: MemberSchema): boolean {
+  return writer === "server" || (nested && !member.clientOptional);
 }
 
 function serializeUnion(
   schema: ServiceSchema,
   members: Readonly<Record<string, MemberSchema>>,
   value: Record<string, unknown>,
+  writer: Writer,
 ): Record<string, Json> {
   for (const name in members) {
     const item = value[name];
-    if (item !== undefined) return { [name]: serializeShape(schema, members[name]!.target, item, members[name]) };
+    if (item !== undefined) return { [name]: serializeShape(schema, members[name]!.target, item, members[name], writer) };
   }
   const unknown = value.$unknown as [string, Json] | undefined;
   return unknown ? { [unknown[0]]: unknown[1] } : {};

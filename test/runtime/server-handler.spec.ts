@@ -29,7 +29,7 @@ describe("server: createJsonRpcHandler", () => {
     assert.equal(answer.headers["x-amzn-errortype"], type);
     assert.equal(answer.headers["content-type"], "application/x-amz-json-1.0");
     assert.match(answer.headers["x-amzn-requestid"]!, UUID);
-    assert.equal(typeof answer.json.message, "string");
+    assert.equal(typeof (answer.json.message ?? answer.json.Message), "string");
   }
 
   describe("success", () => {
@@ -314,14 +314,10 @@ describe("server: createJsonRpcHandler", () => {
       assert.equal(answer.body.indexOf('"__type"'), 1);
     });
 
-    it("encodes a modeled server error as 500 and serialises a Message member", async () => {
+    it("encodes a modeled server error as 500, its message in the modeled Message member only", async () => {
       const answer = await call(handler, { body: { ThingId: "store-failure" } });
       assertError(answer, 500, "ThingStoreFailure");
-      assert.deepEqual(answer.json, {
-        __type: "ThingStoreFailure",
-        message: "The store is down",
-        Message: "The store is down",
-      });
+      assert.deepEqual(answer.json, { __type: "ThingStoreFailure", Message: "The store is down" });
       assert.equal(logger.entries.length, 0);
     });
 
@@ -342,12 +338,16 @@ describe("server: createJsonRpcHandler", () => {
       assert.equal((logger.entries[0]![1] as Error).message, "secret detail at /srv/app/db.ts");
     });
 
-    it("treats a modeled error the operation does not list, and output that fails to encode, as internal", async () => {
-      for (const ThingId of ["unlisted", "bad-output"]) {
-        const answer = await call(handler, { body: { ThingId } });
-        assertError(answer, 500, "InternalServiceError");
-      }
-      assert.equal(logger.entries.length, 2);
+    it("answers a client fault the operation does not list as a 400 of its own type", async () => {
+      const answer = await call(handler, { body: { ThingId: "unlisted" } });
+      assertError(answer, 400, "NotForThisOperation");
+      assert.equal(logger.entries.length, 0);
+    });
+
+    it("treats output that fails to encode as internal", async () => {
+      const answer = await call(handler, { body: { ThingId: "bad-output" } });
+      assertError(answer, 500, "InternalServiceError");
+      assert.equal(logger.entries.length, 1);
     });
 
     it("names the internal error InternalServerError when the model has none, and survives sync throws", async () => {

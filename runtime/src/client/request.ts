@@ -27,7 +27,7 @@ export interface RequestContext {
 export function buildRequest(context: RequestContext, plan: OperationPlan, input: object | undefined): HttpRequest {
   const { endpoint } = context;
   const json = plan.input
-    ? JSON.stringify(serializeStructure(context.schema, plan.input, input as Record<string, unknown>, false))
+    ? JSON.stringify(serializeStructure(context.schema, plan.input, input as Record<string, unknown>, "client"))
     : "{}";
   const encoded = encoder.encode(json);
   const gzip =

@@ -38,8 +38,8 @@ export interface JsonRpcRequest {
 export interface RequestContext {
   readonly requestId: string;
   readonly operation: string;
-  /** The verified caller; undefined when the handler checks no signatures. */
-  readonly identity: CallerIdentity | undefined;
+  /** The verified caller; absent when the handler checks no signatures. */
+  readonly identity?: CallerIdentity;
 }
 
 /**
@@ -47,9 +47,6 @@ export interface RequestContext {
  * the handler only ever passes the decoded, validated input of the operation.
  */
 export type OperationHandler = (input: never, context: RequestContext) => Promise<unknown>;
-
-/** An object with one method per operation it implements, e.g. a generated `<Service>Service`. */
-export type ServiceImplementation<S> = { readonly [K in keyof S]: OperationHandler };
 
 export interface HandlerOptions {
   /** Secret access keys by access key id. When set, every request must carry a valid SigV4 signature. */
@@ -69,9 +66,14 @@ export interface JsonRpcHandler {
 
 const INTERNAL_MESSAGE = "An internal error occurred";
 
-export function createJsonRpcHandler<S extends ServiceImplementation<S>>(
+/**
+ * @param implementation an object (or class instance) with one {@link OperationHandler}
+ *   method per implemented operation, named like the operation. It is untyped here;
+ *   the generated `create<Service>Handler` types it as the service's interface.
+ */
+export function createJsonRpcHandler(
   description: ServiceDescription,
-  implementation: S,
+  implementation: object,
   options: HandlerOptions = {},
 ): JsonRpcHandler {
   const { schema } = description;
@@ -111,15 +113,17 @@ export function createJsonRpcHandler<S extends ServiceImplementation<S>>(
       try {
         output = await route.handler(input as never, { requestId, operation, identity });
       } catch (error) {
-        const modeled = error instanceof ServiceException ? route.errors.get(error.name) : undefined;
-        if (modeled === undefined) throw error;
-        return modeledErrorResponse(schema, contentType, requestId, modeled, error as ServiceException);
+        if (!(error instanceof ServiceException)) throw error;
+        const modeled = route.errors.get(error.name);
+        if (modeled !== undefined) return modeledErrorResponse(schema, contentType, requestId, modeled, error);
+        // A client fault the model does not list (ValidationException, ThrottlingException…):
+        // the implementation named it, so the caller gets it as a 400 of that type.
+        if (error.$fault === "client") throw new RequestError(400, error.name, error.message);
+        throw error;
       }
-      return jsonResponse(
-        contentType,
-        requestId,
-        JSON.stringify(serializeStructure(schema, route.output, output as never)),
-      );
+      // An operation whose output is Unit answers with an empty body.
+      const body = route.hasOutput ? JSON.stringify(serializeStructure(schema, route.output, output as never)) : "";
+      return jsonResponse(contentType, requestId, body);
     } catch (error) {
       if (error instanceof RequestError) return requestErrorResponse(contentType, requestId, error);
       logger.error(`${schema.name}.${operation} failed (request ${requestId}):`, error);
@@ -154,7 +158,10 @@ function unknownOperation(schema: ServiceSchema, target: string | undefined): Re
   return new RequestError(400, "UnknownOperationException", message);
 }
 
-/** `{"__type", "message", ...members}`; `message` falls back to a modeled `Message`. */
+/**
+ * `{"__type", ...members}`. The message travels in the shape's own `message`
+ * or `Message` member when it models one, else in a `message` field.
+ */
 function modeledErrorResponse(
   schema: ServiceSchema,
   contentType: string,
@@ -163,8 +170,16 @@ function modeledErrorResponse(
   error: ServiceException,
 ): JsonRpcResponse {
   const members = serializeStructure(schema, shape.members, error as unknown as Record<string, unknown>);
-  const message = error.message || (typeof members.Message === "string" ? members.Message : undefined);
-  return errorResponse(contentType, requestId, shape.statusCode, shape.type, { message, ...members });
+  if (Object.hasOwn(shape.members, "Message") && members.Message === undefined && error.message) {
+    members.Message = error.message;
+  }
+  const modelsMessage = Object.hasOwn(shape.members, "Message") || Object.hasOwn(shape.members, "message");
+  const body = modelsMessage ? members : { message: error.message || undefined, ...members };
+  const response = errorResponse(contentType, requestId, shape.statusCode, shape.type, body);
+  if (schema.queryCompatible) {
+    response.headers["x-amzn-query-error"] = `${shape.queryCode};${shape.statusCode >= 500 ? "Receiver" : "Sender"}`;
+  }
+  return response;
 }
 
 /** A framework-written error body; fills a modeled `Message` member too, as SDKs read either. */

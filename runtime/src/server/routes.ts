@@ -10,12 +10,16 @@ export interface ErrorShape {
   readonly type: string;
   readonly statusCode: number;
   readonly members: Readonly<Record<string, MemberSchema>>;
+  /** `aws.protocols#awsQueryError` code, else the shape name: for `x-amzn-query-error`. */
+  readonly queryCode: string;
 }
 
 export interface Route {
   readonly operation: string;
   readonly input: Readonly<Record<string, MemberSchema>>;
   readonly output: Readonly<Record<string, MemberSchema>>;
+  /** False when the output is `smithy.api#Unit`: the response body is empty. */
+  readonly hasOutput: boolean;
   readonly validateInput: Validator;
   /** Undefined when the implementation lacks the operation. */
   readonly handler: OperationHandler | undefined;
@@ -35,6 +39,7 @@ export function buildRoutes(description: ServiceDescription, implementation: obj
       operation: operation.name,
       input: membersOf(schema, operation.input),
       output: membersOf(schema, operation.output),
+      hasOutput: operation.output !== undefined,
       validateInput: validators.input,
       handler: handlerOf(implementation, operation.name),
       errors: new Map(operation.errors.map((id) => [shapeName(id), errorShape(schema, id)])),
@@ -52,14 +57,14 @@ export function internalErrorShape(schema: ServiceSchema): ErrorShape {
       return shape.type === "structure" && shape.error === "server" && shapeName(key).startsWith("Internal");
     });
   return id === undefined
-    ? { type: "InternalServerError", statusCode: 500, members: NO_MEMBERS }
+    ? { type: "InternalServerError", statusCode: 500, members: NO_MEMBERS, queryCode: "InternalServerError" }
     : errorShape(schema, id);
 }
 
 function errorShape(schema: ServiceSchema, id: ShapeId): ErrorShape {
   const shape = structureOf(schema, id);
   const statusCode = shape.httpError ?? (shape.error === "server" ? 500 : 400);
-  return { type: shapeName(id), statusCode, members: shape.members };
+  return { type: shapeName(id), statusCode, members: shape.members, queryCode: shape.queryErrorCode ?? shapeName(id) };
 }
 
 function membersOf(schema: ServiceSchema, id: ShapeId | undefined): Readonly<Record<string, MemberSchema>> {
