@@ -27,7 +27,6 @@ export type {
   JsonRpcRequest,
   OperationHandler,
   RequestContext,
-  ServiceImplementation,
 } from "./server/handler.js";
 export type { JsonRpcResponse } from "./server/responses.js";
 export type { CallerIdentity } from "./server/sigv4.js";

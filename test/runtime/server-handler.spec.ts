@@ -248,7 +248,7 @@ describe("server: createJsonRpcHandler", () => {
         assert.equal(({} as Record<string, unknown>).polluted, undefined, body);
         assert.equal(Object.prototype.hasOwnProperty.call(Object.prototype, "polluted"), false);
       }
-      const withMap = implementation.calls.find((c) => c.input.Attributes?.constructor === "c")!;
+      const withMap = implementation.calls.find((c) => Object.hasOwn(c.input.Attributes ?? {}, "constructor"))!;
       assert.ok(withMap, "the map with hostile keys reached the implementation");
       assert.equal(Object.getPrototypeOf(withMap.input.Attributes), Object.prototype);
       assert.deepEqual(Object.keys(withMap.input.Attributes!), ["__proto__", "constructor", "prototype"]);

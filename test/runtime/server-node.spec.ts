@@ -159,7 +159,7 @@ describe("server: createNodeServer", () => {
     );
   });
 
-  it("survives handlers that reject or throw, answering 500", async () => {
+  it("survives handlers that reject, throw or return an unwritable response, answering 500", async () => {
     const logger = recordingLogger();
     const rejecting = Object.assign(async () => Promise.reject(new Error("async boom")), {
       contentType: "application/x-amz-json-1.1",
@@ -170,7 +170,10 @@ describe("server: createNodeServer", () => {
       },
       { contentType: "application/x-amz-json-1.1" },
     );
-    for (const handler of [rejecting, throwing]) {
+    const unwritable = Object.assign(async () => ({ statusCode: 200, headers: { "x-bad": "a\nb" }, body: "{}" }), {
+      contentType: "application/x-amz-json-1.1",
+    });
+    for (const handler of [rejecting, throwing, unwritable]) {
       const { server: broken, port: brokenPort } = await listen(handler as unknown as JsonRpcHandler, { logger });
       for (let i = 0; i < 2; i++) {
         const reply = await post(brokenPort, "{}");
@@ -180,7 +183,7 @@ describe("server: createNodeServer", () => {
       }
       await closeGracefully(broken, 500);
     }
-    assert.equal(logger.entries.length, 4);
+    assert.equal(logger.entries.length, 6);
   });
 });
 

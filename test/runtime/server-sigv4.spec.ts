@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { DescribeMaintenanceWindowExecutionTasksCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { Hash } from "@smithy/hash-node";
 import { HttpRequest } from "@smithy/protocol-http";
+import type { HttpRequest as SmithyHttpRequest } from "@smithy/types";
 import { SignatureV4 } from "@smithy/signature-v4";
 import {
   closeGracefully,
@@ -66,12 +67,13 @@ describe("server: SigV4 verification", () => {
     });
   });
 
-  async function send(request: HttpRequest): Promise<{ status: number; json: Record<string, unknown> }> {
+  // What the signer returns: the @smithy/types request shape, which the handler takes as is.
+  async function send(request: SmithyHttpRequest): Promise<{ status: number; json: Record<string, unknown> }> {
     const response = await handler(request);
     return { status: response.statusCode, json: JSON.parse(response.body) };
   }
 
-  async function assertRejected(request: HttpRequest, type: string, message?: RegExp): Promise<void> {
+  async function assertRejected(request: SmithyHttpRequest, type: string, message?: RegExp): Promise<void> {
     const { status, json } = await send(request);
     assert.equal(status, 400);
     assert.equal(json.__type, type, JSON.stringify(json));

@@ -6,7 +6,6 @@ import { closeGracefully } from "@sjc/runtime";
 import {
   type MaintenanceWindowExecutionTaskIdentity,
   SSMServiceException,
-  createSSMHandler,
   createSSMServer,
 } from "@sjc/ssm";
 import { loadDataFile } from "../../server/data-file.js";

@@ -40,10 +40,18 @@ export function createNodeServer(handler: JsonRpcHandler, options: NodeServerOpt
     res.end(response.body);
   }
 
+  function respond(res: ServerResponse, response: JsonRpcResponse): void {
+    try {
+      send(res, response);
+    } catch (error) {
+      fail(res, error);
+    }
+  }
+
   function dispatch(req: IncomingMessage, res: ServerResponse, body: Buffer | undefined): void {
     try {
       handler(toRequest(req, body)).then(
-        (response) => send(res, response),
+        (response) => respond(res, response),
         (error: unknown) => fail(res, error),
       );
     } catch (error) {
@@ -51,18 +59,19 @@ export function createNodeServer(handler: JsonRpcHandler, options: NodeServerOpt
     }
   }
 
+  /** The handler broke its contract (it rejected, threw or returned an unwritable response). */
   function fail(res: ServerResponse, error: unknown): void {
     logger.error("The request handler failed:", error);
-    if (res.headersSent) {
-      res.destroy();
-      return;
+    try {
+      if (!res.headersSent) {
+        const message = { message: "An internal error occurred" };
+        send(res, errorResponse(handler.contentType, randomUUID(), 500, "InternalServerError", message));
+        return;
+      }
+    } catch {
+      // Nothing sensible can be written any more.
     }
-    send(
-      res,
-      errorResponse(handler.contentType, randomUUID(), 500, "InternalServerError", {
-        message: "An internal error occurred",
-      }),
-    );
+    res.destroy();
   }
 
   function tooLarge(res: ServerResponse): void {
@@ -94,8 +103,8 @@ export function createNodeServer(handler: JsonRpcHandler, options: NodeServerOpt
         (chunks ??= [first]).push(chunk);
       }
     });
+    // No "error" listener: node then destroys an aborted request quietly, and "end" never comes.
     req.on("end", () => dispatch(req, res, chunks ? Buffer.concat(chunks, size) : first));
-    req.on("error", () => res.destroy());
   });
   return server;
 }
