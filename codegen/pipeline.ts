@@ -65,7 +65,7 @@ export async function generate(
   progress("index", `${index.operations.length} operations, ${index.shapes.length} shapes in the service closure`);
   const files: GeneratedFile[] = [
     emitTypes(index),
-    emitSchema(index),
+    ...emitSchema(index),
     ...emitValidators(index),
     ...emitClient(index),
     emitServer(index),

@@ -10,7 +10,7 @@ import { tsDoc } from "./docs.js";
 import type { GeneratedFile } from "./generated-file.js";
 import { Imports } from "./imports.js";
 import { RT } from "./runtime-symbols.js";
-import { SCHEMA_MODULE } from "./emit-schema.js";
+import { DESCRIPTION_MODULE } from "./emit-schema.js";
 
 export const commandModule = (op: Operation) => `./commands/${op.name}Command.js`;
 export const clientModule = (index: ShapeIndex) => `./${index.names.service.client}.js`;
@@ -88,7 +88,7 @@ function clientFile(index: ShapeIndex): GeneratedFile {
   const { service } = index.names;
   const base = imports.use(RT.JsonRpcClient);
   const config = imports.use(RT.JsonRpcClientConfig);
-  const description = imports.from(SCHEMA_MODULE, "serviceDescription");
+  const description = imports.from(DESCRIPTION_MODULE, "serviceDescription");
   const info = index.service;
   return {
     kind: "typescript",

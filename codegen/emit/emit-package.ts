@@ -6,7 +6,7 @@ import { StructureKind, type ExportDeclarationStructure } from "ts-morph";
 import type { ShapeIndex } from "../index/shape-index.js";
 import type { GeneratedFile } from "./generated-file.js";
 import { MODELS_MODULE } from "./emit-types.js";
-import { SCHEMA_MODULE } from "./emit-schema.js";
+import { DESCRIPTION_MODULE, SCHEMA_MODULE } from "./emit-schema.js";
 import { VALIDATORS_MODULE, validatorName } from "./emit-validators.js";
 import { SERVER_MODULE } from "./emit-server.js";
 import { PAGINATION_MODULE, aggregateModule, clientModule, commandModule } from "./emit-client.js";
@@ -94,7 +94,7 @@ function indexFile(index: ShapeIndex): GeneratedFile {
     else if (shape.type === "union") add(MODELS_MODULE, name, true);
     else if (shape.type === "enum" || shape.type === "intEnum") add(MODELS_MODULE, name);
   }
-  add(SCHEMA_MODULE, "serviceDescription");
+  add(DESCRIPTION_MODULE, "serviceDescription");
   add(SCHEMA_MODULE, "serviceSchema");
   add(SERVER_MODULE, service.handlerFactory);
   add(SERVER_MODULE, service.serverFactory);

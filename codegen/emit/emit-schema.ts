@@ -1,7 +1,7 @@
 /**
  * `src/schema.ts`: the serde schema the runtime walks to convert typed values
- * to and from awsJson, and the service description that ties it to the error
- * classes and validators.
+ * to and from awsJson; `src/description.ts`: the service description that
+ * ties it to the error classes and validators.
  */
 import { StructureKind, VariableDeclarationKind } from "ts-morph";
 import type { Member, Operation, Shape, ShapeIndex } from "../index/shape-index.js";
@@ -13,11 +13,11 @@ import { MODELS_MODULE } from "./emit-types.js";
 import { VALIDATORS_MODULE } from "./emit-validators.js";
 
 export const SCHEMA_MODULE = "./schema.js";
+export const DESCRIPTION_MODULE = "./description.js";
 
-export function emitSchema(index: ShapeIndex): GeneratedFile {
+export function emitSchema(index: ShapeIndex): GeneratedFile[] {
   const imports = new Imports();
   const schemaType = imports.use(RT.ServiceSchema);
-  const descriptionType = imports.use(RT.ServiceDescription);
   const { service } = index;
   const schema = {
     id: service.id,
@@ -42,23 +42,39 @@ export function emitSchema(index: ShapeIndex): GeneratedFile {
       ]),
     ),
   };
+  return [
+    {
+      kind: "typescript",
+      path: "src/schema.ts",
+      statements: [
+        ...imports.declarations(),
+        {
+          kind: StructureKind.VariableStatement,
+          isExported: true,
+          declarationKind: VariableDeclarationKind.Const,
+          docs: tsDoc({}, [`Serde schema of ${service.id}: every shape its operations reach, keyed by shape id.`]),
+          declarations: [{ name: "serviceSchema", type: schemaType, initializer: JSON.stringify(schema, null, 2) }],
+        },
+      ],
+    },
+    descriptionFile(index),
+  ];
+}
+
+function descriptionFile(index: ShapeIndex): GeneratedFile {
+  const imports = new Imports();
+  const descriptionType = imports.use(RT.ServiceDescription);
   const errorEntries = index.errors.map(
     (e) => `${JSON.stringify(e.id)}: ${imports.from(MODELS_MODULE, index.names.shape(e.id))},`,
   );
   const baseException = imports.from(MODELS_MODULE, index.names.service.serviceException);
   const validators = imports.from(VALIDATORS_MODULE, "validators");
+  const serviceSchema = imports.from(SCHEMA_MODULE, "serviceSchema");
   return {
     kind: "typescript",
-    path: "src/schema.ts",
+    path: "src/description.ts",
     statements: [
       ...imports.declarations(),
-      {
-        kind: StructureKind.VariableStatement,
-        isExported: true,
-        declarationKind: VariableDeclarationKind.Const,
-        docs: tsDoc({}, [`Serde schema of ${service.id}: every shape its operations reach, keyed by shape id.`]),
-        declarations: [{ name: "serviceSchema", type: schemaType, initializer: JSON.stringify(schema, null, 2) }],
-      },
       {
         kind: StructureKind.VariableStatement,
         isExported: true,
@@ -69,7 +85,7 @@ export function emitSchema(index: ShapeIndex): GeneratedFile {
             name: "serviceDescription",
             type: descriptionType,
             initializer: `{
-              schema: serviceSchema,
+              schema: ${serviceSchema},
               errors: {\n${errorEntries.join("\n")}\n},
               baseException: ${baseException},
               validators: ${validators},

@@ -10,7 +10,7 @@ import type { GeneratedFile } from "./generated-file.js";
 import { Imports } from "./imports.js";
 import { RT } from "./runtime-symbols.js";
 import { MODELS_MODULE } from "./emit-types.js";
-import { SCHEMA_MODULE } from "./emit-schema.js";
+import { DESCRIPTION_MODULE } from "./emit-schema.js";
 
 export const SERVER_MODULE = "./server.js";
 
@@ -23,7 +23,7 @@ export function emitServer(index: ShapeIndex): GeneratedFile {
   const handlerType = imports.use(RT.JsonRpcHandler);
   const createHandler = imports.use(RT.createJsonRpcHandler);
   const createNodeServer = imports.use(RT.createNodeServer);
-  const description = imports.from(SCHEMA_MODULE, "serviceDescription");
+  const description = imports.from(DESCRIPTION_MODULE, "serviceDescription");
   const methods = index.operations.map((op) => {
     const input = op.input ? imports.from(MODELS_MODULE, index.names.shape(op.input), true) : "Record<string, never>";
     const output = op.output ? imports.from(MODELS_MODULE, index.names.shape(op.output), true) : "void";

@@ -15,6 +15,9 @@ import { buildDefinitions, definitionRef, rewrittenPatterns, type JsonSchema } f
 import { RT } from "./runtime-symbols.js";
 import { tsDoc } from "./docs.js";
 
+/** Where the serde schema lives; the validators read it to word member paths. */
+const SCHEMA_MODULE = "./schema.js";
+
 // ajv is CommonJS: from ESM its default export arrives wrapped once more.
 const standaloneCode = standaloneModule.default;
 
@@ -35,7 +38,14 @@ export function emitValidators(index: ShapeIndex): GeneratedFile[] {
   };
   // Error objects stay lean (no messages, no schema copies): the runtime words
   // the messages and reads values from the validated data itself.
-  const ajv = new Ajv({ allErrors: true, messages: false, strictNumbers: false, code: { source: true, lines: true } });
+  // ownProperties: a member named like an Object.prototype property (`constructor`) is absent unless set.
+  const ajv = new Ajv({
+    allErrors: true,
+    messages: false,
+    strictNumbers: false,
+    ownProperties: true,
+    code: { source: true, lines: true },
+  });
   ajv.addSchema(root);
   const exports: Record<string, string> = {};
   for (const op of index.operations) {
@@ -110,7 +120,7 @@ function wrapper(
           {
             name,
             initializer: available.has(name)
-              ? `${fromCompiled}(compiled.${name}${hasPatterns ? ", modelPatterns" : ""})`
+              ? `${fromCompiled}(compiled.${name}, { schema: ${imports.from(SCHEMA_MODULE, "serviceSchema")}, shape: ${JSON.stringify(op[side])}${hasPatterns ? ", patterns: modelPatterns" : ""} })`
               : "() => []",
           },
         ],

@@ -18,7 +18,7 @@ export { deserializeShape, deserializeStructure, serializeShape, serializeStruct
 export { SerializationError, ServiceException } from "./errors.js";
 export type { ExceptionOptionType, ServiceExceptionOptions } from "./errors.js";
 export { formatValidationMessage, fromCompiled, memberPath } from "./validation.js";
-export type { AjvError, CompiledValidator, ValidationFailure, Validator } from "./validation.js";
+export type { AjvError, CompiledContext, CompiledValidator, ValidationFailure, Validator } from "./validation.js";
 export type { ErrorConstructor, OperationValidators, ServiceDescription } from "./service.js";
 export { createJsonRpcHandler } from "./server/handler.js";
 export type {

@@ -2,6 +2,7 @@
  * Turns the errors of an ajv standalone validator into AWS-style validation
  * messages: `Value '…' at 'member.path' failed to satisfy constraint: …`.
  */
+import type { ServiceSchema, ShapeId, ShapeSchema } from "./schema.js";
 
 /** What an ajv-compiled (standalone, `allErrors`) validate function looks like. */
 export interface CompiledValidator {
@@ -28,31 +29,30 @@ export type Validator = (value: unknown) => readonly ValidationFailure[];
 
 const NO_FAILURES: readonly ValidationFailure[] = Object.freeze([]);
 
-/**
- * Wraps an ajv standalone function as a {@link Validator}. `modelPatterns`
- * maps a pattern rewritten for ECMAScript back to the model's spelling, so
- * messages quote the model.
- */
-export function fromCompiled(
-  compiled: CompiledValidator,
-  modelPatterns: Readonly<Record<string, string>> = {},
-): Validator {
-  return (value) => (compiled(value) ? NO_FAILURES : toFailures(compiled.errors ?? [], value, modelPatterns));
+export interface CompiledContext {
+  /** The serde schema and the validated shape: they tell map keys from member names in paths. */
+  readonly schema?: ServiceSchema;
+  readonly shape?: ShapeId;
+  /** A pattern rewritten for ECMAScript → the model's spelling, so messages quote the model. */
+  readonly patterns?: Readonly<Record<string, string>>;
 }
 
-function toFailures(
-  errors: readonly AjvError[],
-  root: unknown,
-  modelPatterns: Readonly<Record<string, string>>,
-): ValidationFailure[] {
+/** Wraps an ajv standalone function as a {@link Validator}. */
+export function fromCompiled(compiled: CompiledValidator, context: CompiledContext = {}): Validator {
+  return (value) => (compiled(value) ? NO_FAILURES : toFailures(compiled.errors ?? [], value, context));
+}
+
+function toFailures(errors: readonly AjvError[], root: unknown, context: CompiledContext): ValidationFailure[] {
   const failures: ValidationFailure[] = [];
   for (const error of errors) {
-    const constraint = constraintOf(error, modelPatterns);
+    const constraint = constraintOf(error, context.patterns ?? {});
     if (constraint === undefined) continue;
     const missing = error.keyword === "required" ? String(error.params.missingProperty) : undefined;
     const pointer = missing === undefined ? error.instancePath : `${error.instancePath}/${missing}`;
     const value = missing === undefined ? valueAt(root, error.instancePath) : null;
-    failures.push({ path: memberPath(pointer), value, constraint });
+    const path =
+      context.schema && context.shape ? schemaPath(context.schema, context.shape, pointer) : memberPath(pointer);
+    failures.push({ path, value, constraint });
   }
   return failures;
 }
@@ -102,14 +102,48 @@ function valueAt(root: unknown, pointer: string): unknown {
   return value;
 }
 
-/** `/Filters/0/Key` → `filters.1.member.key` (members lower-camel, lists 1-based). */
-export function memberPath(pointer: string): string {
-  return pointer
+const segmentsOf = (pointer: string): string[] =>
+  pointer
     .split("/")
     .slice(1)
-    .map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
+
+/**
+ * `/Filters/0/Key` → `filters.1.member.key`: members lower-camel, list items
+ * 1-based, without knowing the shapes (digit-only segments are taken as list
+ * indices).
+ */
+export function memberPath(pointer: string): string {
+  return segmentsOf(pointer)
     .map((segment) => (/^\d+$/.test(segment) ? `${Number(segment) + 1}.member` : lowerFirst(segment)))
     .join(".");
+}
+
+/** As {@link memberPath}, following the shapes: map keys stay as written. */
+function schemaPath(schema: ServiceSchema, root: ShapeId, pointer: string): string {
+  let shape: ShapeSchema | undefined = schema.shapes[root];
+  const parts: string[] = [];
+  for (const segment of segmentsOf(pointer)) {
+    switch (shape?.type) {
+      case "list":
+        parts.push(`${Number(segment) + 1}.member`);
+        shape = schema.shapes[shape.member.target];
+        break;
+      case "map":
+        parts.push(segment);
+        shape = schema.shapes[shape.value.target];
+        break;
+      case "structure":
+      case "union":
+        parts.push(lowerFirst(segment));
+        shape = Object.hasOwn(shape.members, segment) ? schema.shapes[shape.members[segment]!.target] : undefined;
+        break;
+      default:
+        parts.push(segment);
+        shape = undefined;
+    }
+  }
+  return parts.join(".");
 }
 
 function lowerFirst(text: string): string {

@@ -5,7 +5,7 @@ import {
   JsonRpcClient as $JsonRpcClient,
   type JsonRpcClientConfig as $JsonRpcClientConfig,
 } from "@sjc/runtime";
-import { serviceDescription } from "./schema.js";
+import { serviceDescription } from "./description.js";
 
 /** Configuration of {@link SSMClient}: region, endpoint, credentials, retries, transport. */
 export interface SSMClientConfig extends $JsonRpcClientConfig {}

@@ -8,6 +8,7 @@ export {
   type DescribeMaintenanceWindowExecutionTasksCommandInput,
   type DescribeMaintenanceWindowExecutionTasksCommandOutput,
 } from "./commands/DescribeMaintenanceWindowExecutionTasksCommand.js";
+export { serviceDescription } from "./description.js";
 export {
   type Alarm,
   type AlarmConfiguration,
@@ -27,7 +28,7 @@ export {
   type SSMPaginationConfiguration,
   paginateDescribeMaintenanceWindowExecutionTasks,
 } from "./pagination.js";
-export { serviceDescription, serviceSchema } from "./schema.js";
+export { serviceSchema } from "./schema.js";
 export { type SSMService, createSSMHandler, createSSMServer } from "./server.js";
 export {
   validateDescribeMaintenanceWindowExecutionTasksInput,

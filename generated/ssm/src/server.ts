@@ -10,11 +10,11 @@ import {
   createJsonRpcHandler as $createJsonRpcHandler,
   createNodeServer as $createNodeServer,
 } from "@sjc/runtime";
+import { serviceDescription } from "./description.js";
 import type {
   DescribeMaintenanceWindowExecutionTasksRequest,
   DescribeMaintenanceWindowExecutionTasksResult,
 } from "./models.js";
-import { serviceDescription } from "./schema.js";
 
 /** The operations of com.amazonaws.ssm#AmazonSSM, implemented by the application. Inputs arrive validated against the model. */
 export interface SSMService {

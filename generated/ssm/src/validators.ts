@@ -5,6 +5,7 @@ import {
   type ServiceDescription as $ServiceDescription,
   fromCompiled as $fromCompiled,
 } from "@sjc/runtime";
+import { serviceSchema } from "./schema.js";
 import compiled from "../validators/compiled.cjs";
 /** Patterns rewritten for ECMAScript, mapped back to the model's spelling for messages. */
 const modelPatterns = {
@@ -14,12 +15,20 @@ const modelPatterns = {
 /** Checks a typed input of DescribeMaintenanceWindowExecutionTasks against the model's constraints; returns the failures (empty when valid). */
 export const validateDescribeMaintenanceWindowExecutionTasksInput = $fromCompiled(
   compiled.validateDescribeMaintenanceWindowExecutionTasksInput,
-  modelPatterns,
+  {
+    schema: serviceSchema,
+    shape: "com.amazonaws.ssm#DescribeMaintenanceWindowExecutionTasksRequest",
+    patterns: modelPatterns,
+  },
 );
 /** Checks a typed output of DescribeMaintenanceWindowExecutionTasks against the model's constraints; returns the failures (empty when valid). */
 export const validateDescribeMaintenanceWindowExecutionTasksOutput = $fromCompiled(
   compiled.validateDescribeMaintenanceWindowExecutionTasksOutput,
-  modelPatterns,
+  {
+    schema: serviceSchema,
+    shape: "com.amazonaws.ssm#DescribeMaintenanceWindowExecutionTasksResult",
+    patterns: modelPatterns,
+  },
 );
 /** Validators of every operation, keyed by operation name. */
 export const validators: $ServiceDescription["validators"] = {

@@ -7,7 +7,8 @@ const schema12 = {"type":"object","properties":{"WindowExecutionId":{"$ref":"#/d
 const schema13 = {"type":"string","minLength":36,"maxLength":36,"pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"};
 const schema19 = {"type":"integer","minimum":10,"maximum":100};
 const schema20 = {"type":"string"};
-const func2 = require("ajv/dist/runtime/ucs2length").default;
+const func0 = Object.prototype.hasOwnProperty;
+const func47 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
 const schema14 = {"type":"array","items":{"$ref":"#/definitions/MaintenanceWindowFilter"},"minItems":0,"maxItems":5};
 const schema15 = {"type":"object","properties":{"Key":{"$ref":"#/definitions/MaintenanceWindowFilterKey"},"Values":{"$ref":"#/definitions/MaintenanceWindowFilterValues"}}};
@@ -23,7 +24,7 @@ const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 if(typeof data0 === "string"){
-if(func2(data0) > 256){
+if(func47(data0) > 256){
 const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/MaintenanceWindowFilterValue/maxLength",keyword:"maxLength",params:{limit: 256}};
 if(vErrors === null){
 vErrors = [err0];
@@ -33,7 +34,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(func2(data0) < 1){
+if(func47(data0) < 1){
 const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/MaintenanceWindowFilterValue/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err1];
@@ -75,10 +76,10 @@ function validate13(data, {instancePath="", parentData, parentDataProperty, root
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.Key !== undefined){
+if(data.Key !== undefined && func0.call(data, "Key")){
 let data0 = data.Key;
 if(typeof data0 === "string"){
-if(func2(data0) > 128){
+if(func47(data0) > 128){
 const err0 = {instancePath:instancePath+"/Key",schemaPath:"#/definitions/MaintenanceWindowFilterKey/maxLength",keyword:"maxLength",params:{limit: 128}};
 if(vErrors === null){
 vErrors = [err0];
@@ -88,7 +89,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(func2(data0) < 1){
+if(func47(data0) < 1){
 const err1 = {instancePath:instancePath+"/Key",schemaPath:"#/definitions/MaintenanceWindowFilterKey/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err1];
@@ -110,7 +111,7 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.Values !== undefined){
+if(data.Values !== undefined && func0.call(data, "Values")){
 if(!(validate14(data.Values, {instancePath:instancePath+"/Values",parentData:data,parentDataProperty:"Values",rootData}))){
 vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
 errors = vErrors.length;
@@ -183,7 +184,7 @@ function validate11(data, {instancePath="", parentData, parentDataProperty, root
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.WindowExecutionId === undefined){
+if((data.WindowExecutionId === undefined) || (!(func0.call(data, "WindowExecutionId")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "WindowExecutionId"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -193,10 +194,10 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.WindowExecutionId !== undefined){
+if(data.WindowExecutionId !== undefined && func0.call(data, "WindowExecutionId")){
 let data0 = data.WindowExecutionId;
 if(typeof data0 === "string"){
-if(func2(data0) > 36){
+if(func47(data0) > 36){
 const err1 = {instancePath:instancePath+"/WindowExecutionId",schemaPath:"#/definitions/MaintenanceWindowExecutionId/maxLength",keyword:"maxLength",params:{limit: 36}};
 if(vErrors === null){
 vErrors = [err1];
@@ -206,7 +207,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(func2(data0) < 36){
+if(func47(data0) < 36){
 const err2 = {instancePath:instancePath+"/WindowExecutionId",schemaPath:"#/definitions/MaintenanceWindowExecutionId/minLength",keyword:"minLength",params:{limit: 36}};
 if(vErrors === null){
 vErrors = [err2];
@@ -238,13 +239,13 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.Filters !== undefined){
+if(data.Filters !== undefined && func0.call(data, "Filters")){
 if(!(validate12(data.Filters, {instancePath:instancePath+"/Filters",parentData:data,parentDataProperty:"Filters",rootData}))){
 vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
 errors = vErrors.length;
 }
 }
-if(data.MaxResults !== undefined){
+if(data.MaxResults !== undefined && func0.call(data, "MaxResults")){
 let data2 = data.MaxResults;
 if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
 const err5 = {instancePath:instancePath+"/MaxResults",schemaPath:"#/definitions/MaintenanceWindowMaxResults/type",keyword:"type",params:{type: "integer"}};
@@ -279,7 +280,7 @@ errors++;
 }
 }
 }
-if(data.NextToken !== undefined){
+if(data.NextToken !== undefined && func0.call(data, "NextToken")){
 if(typeof data.NextToken !== "string"){
 const err8 = {instancePath:instancePath+"/NextToken",schemaPath:"#/definitions/NextToken/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -327,7 +328,7 @@ function validate23(data, {instancePath="", parentData, parentDataProperty, root
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.Name === undefined){
+if((data.Name === undefined) || (!(func0.call(data, "Name")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Name"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -337,10 +338,10 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.Name !== undefined){
+if(data.Name !== undefined && func0.call(data, "Name")){
 let data0 = data.Name;
 if(typeof data0 === "string"){
-if(func2(data0) > 255){
+if(func47(data0) > 255){
 const err1 = {instancePath:instancePath+"/Name",schemaPath:"#/definitions/AlarmName/maxLength",keyword:"maxLength",params:{limit: 255}};
 if(vErrors === null){
 vErrors = [err1];
@@ -350,7 +351,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(func2(data0) < 1){
+if(func47(data0) < 1){
 const err2 = {instancePath:instancePath+"/Name",schemaPath:"#/definitions/AlarmName/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err2];
@@ -449,7 +450,7 @@ function validate21(data, {instancePath="", parentData, parentDataProperty, root
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.Alarms === undefined){
+if((data.Alarms === undefined) || (!(func0.call(data, "Alarms")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Alarms"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -459,7 +460,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.IgnorePollAlarmFailure !== undefined){
+if(data.IgnorePollAlarmFailure !== undefined && func0.call(data, "IgnorePollAlarmFailure")){
 if(typeof data.IgnorePollAlarmFailure !== "boolean"){
 const err1 = {instancePath:instancePath+"/IgnorePollAlarmFailure",schemaPath:"#/definitions/Boolean_/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
@@ -471,7 +472,7 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.Alarms !== undefined){
+if(data.Alarms !== undefined && func0.call(data, "Alarms")){
 if(!(validate22(data.Alarms, {instancePath:instancePath+"/Alarms",parentData:data,parentDataProperty:"Alarms",rootData}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
@@ -500,7 +501,7 @@ function validate28(data, {instancePath="", parentData, parentDataProperty, root
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.Name === undefined){
+if((data.Name === undefined) || (!(func0.call(data, "Name")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Name"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -510,7 +511,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.State === undefined){
+if((data.State === undefined) || (!(func0.call(data, "State")))){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "State"}};
 if(vErrors === null){
 vErrors = [err1];
@@ -520,10 +521,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.Name !== undefined){
+if(data.Name !== undefined && func0.call(data, "Name")){
 let data0 = data.Name;
 if(typeof data0 === "string"){
-if(func2(data0) > 255){
+if(func47(data0) > 255){
 const err2 = {instancePath:instancePath+"/Name",schemaPath:"#/definitions/AlarmName/maxLength",keyword:"maxLength",params:{limit: 255}};
 if(vErrors === null){
 vErrors = [err2];
@@ -533,7 +534,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(func2(data0) < 1){
+if(func47(data0) < 1){
 const err3 = {instancePath:instancePath+"/Name",schemaPath:"#/definitions/AlarmName/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err3];
@@ -565,7 +566,7 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.State !== undefined){
+if(data.State !== undefined && func0.call(data, "State")){
 let data1 = data.State;
 if(typeof data1 !== "string"){
 const err6 = {instancePath:instancePath+"/State",schemaPath:"#/definitions/ExternalAlarmState/type",keyword:"type",params:{type: "string"}};
@@ -655,10 +656,10 @@ function validate20(data, {instancePath="", parentData, parentDataProperty, root
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.WindowExecutionId !== undefined){
+if(data.WindowExecutionId !== undefined && func0.call(data, "WindowExecutionId")){
 let data0 = data.WindowExecutionId;
 if(typeof data0 === "string"){
-if(func2(data0) > 36){
+if(func47(data0) > 36){
 const err0 = {instancePath:instancePath+"/WindowExecutionId",schemaPath:"#/definitions/MaintenanceWindowExecutionId/maxLength",keyword:"maxLength",params:{limit: 36}};
 if(vErrors === null){
 vErrors = [err0];
@@ -668,7 +669,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(func2(data0) < 36){
+if(func47(data0) < 36){
 const err1 = {instancePath:instancePath+"/WindowExecutionId",schemaPath:"#/definitions/MaintenanceWindowExecutionId/minLength",keyword:"minLength",params:{limit: 36}};
 if(vErrors === null){
 vErrors = [err1];
@@ -700,10 +701,10 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.TaskExecutionId !== undefined){
+if(data.TaskExecutionId !== undefined && func0.call(data, "TaskExecutionId")){
 let data1 = data.TaskExecutionId;
 if(typeof data1 === "string"){
-if(func2(data1) > 36){
+if(func47(data1) > 36){
 const err4 = {instancePath:instancePath+"/TaskExecutionId",schemaPath:"#/definitions/MaintenanceWindowExecutionTaskId/maxLength",keyword:"maxLength",params:{limit: 36}};
 if(vErrors === null){
 vErrors = [err4];
@@ -713,7 +714,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(func2(data1) < 36){
+if(func47(data1) < 36){
 const err5 = {instancePath:instancePath+"/TaskExecutionId",schemaPath:"#/definitions/MaintenanceWindowExecutionTaskId/minLength",keyword:"minLength",params:{limit: 36}};
 if(vErrors === null){
 vErrors = [err5];
@@ -745,7 +746,7 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.Status !== undefined){
+if(data.Status !== undefined && func0.call(data, "Status")){
 let data2 = data.Status;
 if(typeof data2 !== "string"){
 const err8 = {instancePath:instancePath+"/Status",schemaPath:"#/definitions/MaintenanceWindowExecutionStatus/type",keyword:"type",params:{type: "string"}};
@@ -768,10 +769,10 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.StatusDetails !== undefined){
+if(data.StatusDetails !== undefined && func0.call(data, "StatusDetails")){
 let data3 = data.StatusDetails;
 if(typeof data3 === "string"){
-if(func2(data3) > 250){
+if(func47(data3) > 250){
 const err10 = {instancePath:instancePath+"/StatusDetails",schemaPath:"#/definitions/MaintenanceWindowExecutionStatusDetails/maxLength",keyword:"maxLength",params:{limit: 250}};
 if(vErrors === null){
 vErrors = [err10];
@@ -781,7 +782,7 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(func2(data3) < 0){
+if(func47(data3) < 0){
 const err11 = {instancePath:instancePath+"/StatusDetails",schemaPath:"#/definitions/MaintenanceWindowExecutionStatusDetails/minLength",keyword:"minLength",params:{limit: 0}};
 if(vErrors === null){
 vErrors = [err11];
@@ -803,10 +804,10 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.TaskArn !== undefined){
+if(data.TaskArn !== undefined && func0.call(data, "TaskArn")){
 let data6 = data.TaskArn;
 if(typeof data6 === "string"){
-if(func2(data6) > 1600){
+if(func47(data6) > 1600){
 const err13 = {instancePath:instancePath+"/TaskArn",schemaPath:"#/definitions/MaintenanceWindowTaskArn/maxLength",keyword:"maxLength",params:{limit: 1600}};
 if(vErrors === null){
 vErrors = [err13];
@@ -816,7 +817,7 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(func2(data6) < 1){
+if(func47(data6) < 1){
 const err14 = {instancePath:instancePath+"/TaskArn",schemaPath:"#/definitions/MaintenanceWindowTaskArn/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err14];
@@ -838,7 +839,7 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.TaskType !== undefined){
+if(data.TaskType !== undefined && func0.call(data, "TaskType")){
 let data7 = data.TaskType;
 if(typeof data7 !== "string"){
 const err16 = {instancePath:instancePath+"/TaskType",schemaPath:"#/definitions/MaintenanceWindowTaskType/type",keyword:"type",params:{type: "string"}};
@@ -861,13 +862,13 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.AlarmConfiguration !== undefined){
+if(data.AlarmConfiguration !== undefined && func0.call(data, "AlarmConfiguration")){
 if(!(validate21(data.AlarmConfiguration, {instancePath:instancePath+"/AlarmConfiguration",parentData:data,parentDataProperty:"AlarmConfiguration",rootData}))){
 vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
 errors = vErrors.length;
 }
 }
-if(data.TriggeredAlarms !== undefined){
+if(data.TriggeredAlarms !== undefined && func0.call(data, "TriggeredAlarms")){
 if(!(validate27(data.TriggeredAlarms, {instancePath:instancePath+"/TriggeredAlarms",parentData:data,parentDataProperty:"TriggeredAlarms",rootData}))){
 vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
 errors = vErrors.length;
@@ -920,13 +921,13 @@ function validate18(data, {instancePath="", parentData, parentDataProperty, root
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.WindowExecutionTaskIdentities !== undefined){
+if(data.WindowExecutionTaskIdentities !== undefined && func0.call(data, "WindowExecutionTaskIdentities")){
 if(!(validate19(data.WindowExecutionTaskIdentities, {instancePath:instancePath+"/WindowExecutionTaskIdentities",parentData:data,parentDataProperty:"WindowExecutionTaskIdentities",rootData}))){
 vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
 errors = vErrors.length;
 }
 }
-if(data.NextToken !== undefined){
+if(data.NextToken !== undefined && func0.call(data, "NextToken")){
 if(typeof data.NextToken !== "string"){
 const err0 = {instancePath:instancePath+"/NextToken",schemaPath:"#/definitions/NextToken/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){

@@ -23,3 +23,16 @@ export {
   serverRequest,
 } from "./server-harness.js";
 export type { ExpectedMalformedResponse, ExpectedResponse, Route, TestRequest } from "./server-harness.js";
+export { createArbitraries } from "./arbitraries.js";
+export type {
+  ArbitraryOptions,
+  InvalidInput,
+  JsonSchema,
+  ModelArbitraries,
+  MutationKind,
+  PathSegment,
+  SchemaDefinitions,
+} from "./arbitraries.js";
+export { RoundTrip, ServerBridge } from "./roundtrip.js";
+export type { CheckOptions, PropertyReport, RoundTripClient, RoundTripPackage } from "./roundtrip.js";
+export { comparableValue, withDefaults } from "./roundtrip-expected.js";
