@@ -87,6 +87,7 @@ export async function runCli(argv: readonly string[], log: Log = defaultLog): Pr
 
 async function runOnce(options: CliOptions): Promise<number> {
   const started = performance.now();
+  let lap = started;
   const { log } = options;
   const say = (line: string) => options.quiet || log(line);
   let text: string;
@@ -105,7 +106,11 @@ async function runOnce(options: CliOptions): Promise<number> {
       dependencies: await runtimeDependencies(),
       ...(options.service ? { service: options.service } : {}),
     },
-    (step, detail) => say(`${step.padEnd(9)} ${detail}`),
+    (step, detail) => {
+      const now = performance.now();
+      say(`${step.padEnd(9)} ${detail} (${Math.round(now - lap)} ms)`);
+      lap = now;
+    },
   );
   for (const issue of result.issues) log(formatIssue(issue));
   if (!result.ok) {

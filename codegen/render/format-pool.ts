@@ -10,7 +10,7 @@ import { PRETTIER_OPTIONS } from "./prettier-options.js";
 export interface FormatJob {
   readonly path: string;
   readonly text: string;
-  readonly parser: "typescript" | "json";
+  readonly parser: "typescript" | "json" | "json-stringify";
 }
 
 interface Pending {

@@ -48,7 +48,9 @@ export async function renderFiles(files: readonly GeneratedFile[], info: HeaderI
           break;
         }
         case "json":
-          rendered.set(file.path, pool.format({ path: file.path, text: file.text, parser: "json" }));
+          // package.json gets prettier's own package.json style, as its CLI would give it.
+          const parser = file.path.endsWith("package.json") ? "json-stringify" : "json";
+          rendered.set(file.path, pool.format({ path: file.path, text: file.text, parser }));
           break;
         case "text":
           rendered.set(file.path, Promise.resolve(`${top}${file.text}`));

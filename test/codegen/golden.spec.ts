@@ -75,10 +75,26 @@ describe("command line", () => {
   it("prints one progress line per step, with counts", async () => {
     const out = join(await projectTempDir("progress"), "ssm");
     const { output } = await cli(["--out", out]);
-    assert.match(output, /^load\s+\d+ shapes$/m);
-    assert.match(output, /^validate\s+0 errors, 0 warnings$/m);
-    assert.match(output, /^index\s+1 operations, \d+ shapes in the service closure$/m);
-    assert.match(output, /^emit\s+\d+ files$/m);
+    assert.match(output, /^load\s+\d+ shapes \(\d+ ms\)$/m);
+    assert.match(output, /^validate\s+0 errors, 0 warnings \(\d+ ms\)$/m);
+    assert.match(output, /^index\s+1 operations, \d+ shapes in the service closure \(\d+ ms\)$/m);
+    assert.match(output, /^emit\s+\d+ files \(\d+ ms\)$/m);
     assert.match(output, /^write\s+.*: \d+ files in \d+ ms$/m);
+  });
+});
+
+describe("formatting of generated code", () => {
+  it("every generated source and data file is prettier-clean (compiled validators are machine output)", async () => {
+    const prettier = await import("prettier");
+    const { PRETTIER_OPTIONS } = await import("../../codegen/render/prettier-options.js");
+    const files = Object.keys(await snapshot(join(ROOT, "generated/ssm"))).filter(
+      (f) => !/^(dist|node_modules)\//.test(f) && !f.startsWith("validators/"),
+    );
+    assert.ok(files.length >= 10);
+    for (const file of files) {
+      const text = await readFile(join(ROOT, "generated/ssm", file), "utf8");
+      const parser = file.endsWith("package.json") ? "json-stringify" : file.endsWith(".json") ? "json" : "typescript";
+      assert.ok(await prettier.check(text, { ...PRETTIER_OPTIONS, parser }), `${file} is not prettier-formatted`);
+    }
   });
 });
