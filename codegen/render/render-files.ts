@@ -4,7 +4,7 @@
  * that can carry a comment gets the do-not-edit header.
  */
 import { availableParallelism } from "node:os";
-import { Project } from "ts-morph";
+import { Project, type StatementStructures, StructureKind, type WriterFunction } from "ts-morph";
 import type { GeneratedFile } from "../emit/generated-file.js";
 import { FormatPool } from "./format-pool.js";
 
@@ -42,7 +42,7 @@ export async function renderFiles(files: readonly GeneratedFile[], info: HeaderI
     for (const file of order) {
       switch (file.kind) {
         case "typescript": {
-          const source = project.createSourceFile(file.path, { statements: [...file.statements] }, { overwrite: true });
+          const source = project.createSourceFile(file.path, { statements: spaced(file.statements) }, { overwrite: true });
           rendered.set(file.path, pool.format({ path: file.path, text: `${top}\n${source.getFullText()}`, parser: "typescript" }));
           project.removeSourceFile(source);
           break;
@@ -61,6 +61,19 @@ export async function renderFiles(files: readonly GeneratedFile[], info: HeaderI
   } finally {
     await pool.close();
   }
+}
+
+/** A blank line between top-level declarations (ts-morph leaves none between variable statements). */
+function spaced(statements: readonly StatementStructures[]): (StatementStructures | WriterFunction)[] {
+  const out: (StatementStructures | WriterFunction)[] = [];
+  statements.forEach((statement, i) => {
+    const previous = statements[i - 1];
+    const isImport = (s: StatementStructures | undefined) =>
+      typeof s === "object" && s !== null && "kind" in s && s.kind === StructureKind.ImportDeclaration;
+    if (previous !== undefined && !(isImport(previous) && isImport(statement))) out.push((w) => w.blankLineIfLastNot());
+    out.push(statement);
+  });
+  return out;
 }
 
 function weight(file: GeneratedFile): number {

@@ -5,6 +5,7 @@ import type { ServiceDescription as $ServiceDescription } from "@sjc/runtime";
 import { DoesNotExistException, InternalServerError, SSMServiceException } from "./models.js";
 import { serviceSchema } from "./schema.js";
 import { validators } from "./validators.js";
+
 /** What the runtime client and server need to speak for this service. */
 export const serviceDescription: $ServiceDescription = {
   schema: serviceSchema,

@@ -2,13 +2,17 @@
 // Change the model and regenerate with: npm run generate
 
 export { SSM } from "./SSM.js";
+
 export { SSMClient, type SSMClientConfig } from "./SSMClient.js";
+
 export {
   DescribeMaintenanceWindowExecutionTasksCommand,
   type DescribeMaintenanceWindowExecutionTasksCommandInput,
   type DescribeMaintenanceWindowExecutionTasksCommandOutput,
 } from "./commands/DescribeMaintenanceWindowExecutionTasksCommand.js";
+
 export { serviceDescription } from "./description.js";
+
 export {
   type Alarm,
   type AlarmConfiguration,
@@ -24,12 +28,16 @@ export {
   MaintenanceWindowTaskType,
   SSMServiceException,
 } from "./models.js";
+
 export {
   type SSMPaginationConfiguration,
   paginateDescribeMaintenanceWindowExecutionTasks,
 } from "./pagination.js";
+
 export { serviceSchema } from "./schema.js";
+
 export { type SSMService, createSSMHandler, createSSMServer } from "./server.js";
+
 export {
   validateDescribeMaintenanceWindowExecutionTasksInput,
   validateDescribeMaintenanceWindowExecutionTasksOutput,

@@ -122,6 +122,7 @@ export const ExternalAlarmState = {
   UNKNOWN: "UNKNOWN",
   ALARM: "ALARM",
 } as const;
+
 /** Known values of {@link ExternalAlarmState}; other strings pass through unchanged, so a newer service value never breaks this client. */
 export type ExternalAlarmState =
   (typeof ExternalAlarmState)[keyof typeof ExternalAlarmState] | (string & {});
@@ -154,6 +155,7 @@ export const MaintenanceWindowExecutionStatus = {
   Cancelled: "CANCELLED",
   SkippedOverlapping: "SKIPPED_OVERLAPPING",
 } as const;
+
 /** Known values of {@link MaintenanceWindowExecutionStatus}; other strings pass through unchanged, so a newer service value never breaks this client. */
 export type MaintenanceWindowExecutionStatus =
   | (typeof MaintenanceWindowExecutionStatus)[keyof typeof MaintenanceWindowExecutionStatus]
@@ -240,6 +242,7 @@ export const MaintenanceWindowTaskType = {
   StepFunctions: "STEP_FUNCTIONS",
   Lambda: "LAMBDA",
 } as const;
+
 /** Known values of {@link MaintenanceWindowTaskType}; other strings pass through unchanged, so a newer service value never breaks this client. */
 export type MaintenanceWindowTaskType =
   (typeof MaintenanceWindowTaskType)[keyof typeof MaintenanceWindowTaskType] | (string & {});

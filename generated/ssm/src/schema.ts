@@ -2,6 +2,7 @@
 // Change the model and regenerate with: npm run generate
 
 import type { ServiceSchema as $ServiceSchema } from "@sjc/runtime";
+
 /** Serde schema of com.amazonaws.ssm#AmazonSSM: every shape its operations reach, keyed by shape id. */
 export const serviceSchema: $ServiceSchema = {
   id: "com.amazonaws.ssm#AmazonSSM",

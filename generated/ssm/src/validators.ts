@@ -7,11 +7,13 @@ import {
 } from "@sjc/runtime";
 import { serviceSchema } from "./schema.js";
 import compiled from "../validators/compiled.cjs";
+
 /** Patterns rewritten for ECMAScript, mapped back to the model's spelling for messages. */
 const modelPatterns = {
   "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$":
     "^[0-9a-fA-F]{8}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{12}$",
 };
+
 /** Checks a typed input of DescribeMaintenanceWindowExecutionTasks against the model's constraints; returns the failures (empty when valid). */
 export const validateDescribeMaintenanceWindowExecutionTasksInput = $fromCompiled(
   compiled.validateDescribeMaintenanceWindowExecutionTasksInput,
@@ -21,6 +23,7 @@ export const validateDescribeMaintenanceWindowExecutionTasksInput = $fromCompile
     patterns: modelPatterns,
   },
 );
+
 /** Checks a typed output of DescribeMaintenanceWindowExecutionTasks against the model's constraints; returns the failures (empty when valid). */
 export const validateDescribeMaintenanceWindowExecutionTasksOutput = $fromCompiled(
   compiled.validateDescribeMaintenanceWindowExecutionTasksOutput,
@@ -30,6 +33,7 @@ export const validateDescribeMaintenanceWindowExecutionTasksOutput = $fromCompil
     patterns: modelPatterns,
   },
 );
+
 /** Validators of every operation, keyed by operation name. */
 export const validators: $ServiceDescription["validators"] = {
   DescribeMaintenanceWindowExecutionTasks: {
