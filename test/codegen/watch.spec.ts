@@ -18,19 +18,24 @@ describe("--watch", function () {
     const range = model.shapes["com.amazonaws.ssm#MaintenanceWindowMaxResults"].traits["smithy.api#range"];
     await writeFile(modelFile, JSON.stringify(model));
 
-    const child = spawn(process.execPath, [TSX, join(ROOT, "codegen/cli.ts"), "--watch", "--model", modelFile, "--out", out], {
-      cwd: ROOT,
-      stdio: ["ignore", "ignore", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      [TSX, join(ROOT, "codegen/cli.ts"), "--watch", "--model", modelFile, "--out", out],
+      {
+        cwd: ROOT,
+        stdio: ["ignore", "ignore", "pipe"],
+      },
+    );
     let log = "";
     child.stderr.on("data", (chunk: Buffer) => (log += chunk.toString()));
     const maximum = async () =>
-      JSON.parse(await readFile(join(out, "schemas/shapes.schema.json"), "utf8")).definitions.MaintenanceWindowMaxResults.maximum;
+      JSON.parse(await readFile(join(out, "schemas/shapes.schema.json"), "utf8")).definitions
+        .MaintenanceWindowMaxResults.maximum;
     /** Polls until the output says `want` (or the exit code says the watcher died). */
     const regenerated = async (want: number) => {
       for (let waited = 0; waited < 30_000; waited += 100) {
         if (child.exitCode !== null) throw new Error(`watcher exited early:\n${log}`);
-        if (await maximum().catch(() => undefined) === want) return;
+        if ((await maximum().catch(() => undefined)) === want) return;
         await new Promise((r) => setTimeout(r, 100));
       }
       throw new Error(`no regeneration with maximum ${want}:\n${log}`);

@@ -1,0 +1,145 @@
+/**
+ * Generator cost, each figure a cold process in the project (so the output
+ * resolves @sjc/runtime): `generate` of model/ssm.json; of the whole SSM model
+ * from ../shared, each followed by a prettier process formatting the same
+ * files the generator formats; and, for information, `tsc --noEmit` of that
+ * whole-SSM output.
+ */
+import { existsSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { ROOT, makeTempDir } from "./fixtures.js";
+import { median } from "./stats.js";
+import { timeProcess, type ProcessTime } from "./timing.js";
+
+export interface CodegenSettings {
+  /** Generations of each model (and prettier runs). */
+  readonly runs: number;
+  /** Keep the generated folders under .tmp/ (default: removed). */
+  readonly keep?: boolean;
+}
+
+export interface CodegenFigures {
+  readonly singleMs: number;
+  readonly singleCpuMs: number | null;
+  /** Null when ../shared is absent, and so are the figures below. */
+  readonly wholeSsmMs: number | null;
+  readonly wholeSsmCpuMs: number | null;
+  readonly wholeSsmFormatMs: number | null;
+  readonly wholeSsmFormatCpuMs: number | null;
+  readonly genToFormatRatio: number | null;
+  readonly wholeSsmTscMs: number | null;
+  /** Files prettier formatted (of the whole-SSM output). */
+  readonly formattedFiles: number | null;
+  /** Files prettier --check found not formatted as it would (0 expected). */
+  readonly unformattedFiles: number | null;
+  readonly runs: number;
+}
+
+export const WHOLE_SSM_MODEL = "../shared/models/ssm-2014-11-06.json";
+const TSX_CLI = "node_modules/tsx/dist/cli.mjs";
+const PRETTIER_CLI = "node_modules/prettier/bin/prettier.cjs";
+const TSC_CLI = "node_modules/typescript/bin/tsc";
+/** The generator's own prettier options (codegen/render/prettier-options.ts), not the project's .prettierrc. */
+const PRETTIER_FLAGS = ["--no-config", "--no-editorconfig", "--print-width", "100", "--trailing-comma", "all"];
+
+export function measureCodegen(settings: CodegenSettings, log: (line: string) => void): CodegenFigures {
+  const work = makeTempDir("bench-");
+  try {
+    const single: ProcessTime[] = [];
+    for (let i = 0; i < settings.runs; i++) {
+      single.push(generate("model/ssm.json", join(work, `single-${i}`)));
+      log(`codegen single ${single.at(-1)!.wallMs.toFixed(0)} ms`);
+    }
+    const singleFigures = {
+      singleMs: median(single.map((t) => t.wallMs)),
+      singleCpuMs: cpuMedian(single),
+      runs: settings.runs,
+    };
+    if (!existsSync(join(ROOT, WHOLE_SSM_MODEL))) {
+      log(`codegen ${WHOLE_SSM_MODEL} is absent: whole-SSM figures skipped (null)`);
+      return {
+        ...singleFigures,
+        wholeSsmMs: null,
+        wholeSsmCpuMs: null,
+        wholeSsmFormatMs: null,
+        wholeSsmFormatCpuMs: null,
+        genToFormatRatio: null,
+        wholeSsmTscMs: null,
+        formattedFiles: null,
+        unformattedFiles: null,
+      };
+    }
+
+    const ignoreFile = join(work, "no-ignore");
+    writeFileSync(ignoreFile, "");
+    const whole: ProcessTime[] = [];
+    const format: ProcessTime[] = [];
+    let files: string[] = [];
+    let unformatted = 0;
+    let out = "";
+    for (let i = 0; i < settings.runs; i++) {
+      out = join(work, `whole-${i}`);
+      whole.push(generate(WHOLE_SSM_MODEL, out));
+      files = formattedFiles(listFiles(out)).map((file) => relative(ROOT, join(out, file)));
+      const check = timeProcess(process.execPath, [
+        PRETTIER_CLI,
+        "--check",
+        "--ignore-path",
+        relative(ROOT, ignoreFile),
+        ...PRETTIER_FLAGS,
+        ...files,
+      ]);
+      // 0: all formatted; 1: some would change (still a full formatting pass); 2: prettier failed.
+      if (check.status !== 0 && check.status !== 1) throw new Error(`prettier failed:\n${check.output}`);
+      unformatted = check.status === 0 ? 0 : (check.output.match(/^\[warn\] (?!Code style)/gm) ?? []).length;
+      format.push(check);
+      log(`codegen whole SSM ${whole.at(-1)!.wallMs.toFixed(0)} ms, prettier ${check.wallMs.toFixed(0)} ms`);
+    }
+    const tsc = timeProcess(process.execPath, [TSC_CLI, "--noEmit", "-p", relative(ROOT, out)]);
+    if (tsc.status !== 0) log(`codegen tsc --noEmit found errors in the whole-SSM output:\n${tsc.output}`);
+    log(`codegen tsc --noEmit ${tsc.wallMs.toFixed(0)} ms`);
+    const wholeSsmMs = median(whole.map((t) => t.wallMs));
+    const wholeSsmFormatMs = median(format.map((t) => t.wallMs));
+    return {
+      ...singleFigures,
+      wholeSsmMs,
+      wholeSsmCpuMs: cpuMedian(whole),
+      wholeSsmFormatMs,
+      wholeSsmFormatCpuMs: cpuMedian(format),
+      genToFormatRatio: wholeSsmMs / wholeSsmFormatMs,
+      wholeSsmTscMs: tsc.wallMs,
+      formattedFiles: files.length,
+      unformattedFiles: unformatted,
+    };
+  } finally {
+    if (settings.keep) log(`codegen output kept in ${relative(ROOT, work)}`);
+    else rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function generate(model: string, out: string): ProcessTime {
+  const time = timeProcess(process.execPath, [TSX_CLI, "codegen/cli.ts", "--quiet", "--model", model, "--out", out]);
+  if (time.status !== 0) throw new Error(`generate ${model} failed (${time.status}):\n${time.output}`);
+  return time;
+}
+
+function cpuMedian(times: readonly ProcessTime[]): number | null {
+  return times.every((t) => t.cpuMs !== null) ? median(times.map((t) => t.cpuMs!)) : null;
+}
+
+/** Every file under `dir`, relative to it, with `/` separators, sorted. */
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split("\\").join("/"))
+    .sort();
+}
+
+/**
+ * The files the generator formats with prettier (codegen/render/render-files.ts):
+ * all but ajv's machine output `validators/compiled.cjs` and the `*.d.cts`
+ * declarations written line by line.
+ */
+export function formattedFiles(paths: readonly string[]): string[] {
+  return paths.filter((path) => path !== "validators/compiled.cjs" && !path.endsWith(".d.cts"));
+}

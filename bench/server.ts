@@ -1,0 +1,150 @@
+/**
+ * Server throughput: the generated server (`npm start`: createSSMServer and
+ * the reference implementation over the bundled data) against a bare
+ * node:http server answering the same response bytes, each in its own
+ * process, driven in turn (bare, ours, bare, ours, …) by autocannon.
+ */
+import { rmSync, writeFileSync } from "node:fs";
+import { request } from "node:http";
+import { join } from "node:path";
+import { startChildServer, type ChildServer } from "./child-server.js";
+import { PAGE_SIZE, REQUEST_HEADERS, makeTempDir, pageRequestBody } from "./fixtures.js";
+import { runLoad, type LoadFigures } from "./load-driver.js";
+import { median, pairRatios, spread } from "./stats.js";
+
+export interface ServerSettings {
+  readonly rounds: number;
+  readonly seconds: number;
+  readonly warmupSeconds: number;
+  readonly connections: number;
+}
+
+export interface ServerFigures {
+  readonly rps: number;
+  readonly bareRps: number;
+  readonly ratio: number;
+  readonly p99Ms: number;
+  readonly bareP99Ms: number;
+  /** Extremes of the round-by-round ratios. */
+  readonly ratioMin: number;
+  readonly ratioMax: number;
+  readonly rounds: number;
+  readonly seconds: number;
+  readonly connections: number;
+}
+
+export interface CapturedResponse {
+  readonly statusCode: number;
+  /** The headers the server set itself (node's Date, Connection and Keep-Alive left out). */
+  readonly headers: Record<string, string>;
+  readonly body: string;
+  /** Every header line as received, the Date value masked. */
+  readonly lines: readonly string[];
+}
+
+/** Headers node:http adds by itself to every response. */
+const NODE_HEADERS = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length"]);
+
+export async function measureServer(settings: ServerSettings, log: (line: string) => void): Promise<ServerFigures> {
+  const work = makeTempDir("bench-server-");
+  const servers: ChildServer[] = [];
+  try {
+    const ours = await startChildServer(["--import", "tsx", "server/main.ts", "--port", "0"]);
+    servers.push(ours);
+    const body = pageRequestBody();
+    const captured = await post(ours.url, body);
+    checkPage(captured);
+    const responseFile = join(work, "response.json");
+    const { statusCode, headers } = captured;
+    writeFileSync(responseFile, JSON.stringify({ statusCode, headers, body: captured.body }));
+    const bare = await startChildServer(["--import", "tsx", "bench/servers/bare.ts", responseFile]);
+    servers.push(bare);
+    checkSameResponse(captured, await post(bare.url, body));
+
+    const requests = [{ method: "POST", path: "/", headers: { ...REQUEST_HEADERS }, body }];
+    const drive = async (server: ChildServer, name: string): Promise<LoadFigures> => {
+      const load = { url: server.url, connections: settings.connections, requests };
+      await runLoad({ ...load, seconds: settings.warmupSeconds });
+      const figures = await runLoad({ ...load, seconds: settings.seconds });
+      if (figures.non2xx > 0 || figures.errors > 0) {
+        throw new Error(`${name}: ${figures.non2xx} non-2xx responses, ${figures.errors} errors under load`);
+      }
+      log(`server  ${name.padEnd(4)} ${Math.round(figures.rps)} req/s, p99 ${figures.p99Ms} ms`);
+      return figures;
+    };
+    const bareRuns: LoadFigures[] = [];
+    const ourRuns: LoadFigures[] = [];
+    for (let round = 0; round < settings.rounds; round++) {
+      bareRuns.push(await drive(bare, "bare"));
+      ourRuns.push(await drive(ours, "ours"));
+    }
+    const rps = median(ourRuns.map((r) => r.rps));
+    const bareRps = median(bareRuns.map((r) => r.rps));
+    const ratios = spread(
+      pairRatios(
+        ourRuns.map((r) => r.rps),
+        bareRuns.map((r) => r.rps),
+      ),
+    );
+    return {
+      rps,
+      bareRps,
+      ratio: rps / bareRps,
+      p99Ms: median(ourRuns.map((r) => r.p99Ms)),
+      bareP99Ms: median(bareRuns.map((r) => r.p99Ms)),
+      ratioMin: ratios.min,
+      ratioMax: ratios.max,
+      rounds: settings.rounds,
+      seconds: settings.seconds,
+      connections: settings.connections,
+    };
+  } finally {
+    await Promise.all(servers.map((server) => server.stop()));
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function post(url: string, body: string): Promise<CapturedResponse> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      { method: "POST", headers: { ...REQUEST_HEADERS, "content-length": body.length } },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (text += chunk));
+        res.on("end", () => {
+          const headers: Record<string, string> = {};
+          const lines: string[] = [];
+          for (let i = 0; i < res.rawHeaders.length; i += 2) {
+            const name = res.rawHeaders[i]!;
+            const value = res.rawHeaders[i + 1]!;
+            if (!NODE_HEADERS.has(name.toLowerCase())) headers[name] = value;
+            lines.push(`${name}: ${name.toLowerCase() === "date" ? "<date>" : value}`);
+          }
+          resolve({ statusCode: res.statusCode ?? 0, headers, body: text, lines });
+        });
+        res.on("error", reject);
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+function checkPage(response: CapturedResponse): void {
+  const page =
+    response.statusCode === 200 ? (JSON.parse(response.body) as { WindowExecutionTaskIdentities?: unknown[] }) : {};
+  const count = page.WindowExecutionTaskIdentities?.length;
+  if (count !== PAGE_SIZE) {
+    throw new Error(`the generated server answered ${response.statusCode} with ${count} tasks: ${response.body}`);
+  }
+}
+
+function checkSameResponse(ours: CapturedResponse, bare: CapturedResponse): void {
+  const same =
+    ours.statusCode === bare.statusCode &&
+    ours.body === bare.body &&
+    JSON.stringify(ours.lines) === JSON.stringify(bare.lines);
+  if (!same) throw new Error(`the bare server answers differently:\n${JSON.stringify({ ours, bare }, null, 2)}`);
+}
