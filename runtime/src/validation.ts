@@ -153,16 +153,28 @@ function lowerFirst(text: string): string {
 /** `N validation error(s) detected: …; …` */
 export function formatValidationMessage(failures: readonly ValidationFailure[]): string {
   const count = failures.length;
-  const details = failures.map(
-    (f) => `Value ${renderValue(f.value)} at '${f.path}' failed to satisfy constraint: ${f.constraint}`,
-  );
-  return `${count} validation error${count === 1 ? "" : "s"} detected: ${details.join("; ")}`;
+  const details = failures
+    .slice(0, MAX_LISTED_FAILURES)
+    .map((f) => `Value ${renderValue(f.value)} at '${f.path}' failed to satisfy constraint: ${f.constraint}`);
+  const rest = count - details.length;
+  const more = rest > 0 ? `; and ${rest} more` : "";
+  return `${count} validation error${count === 1 ? "" : "s"} detected: ${details.join("; ")}${more}`;
 }
+
+/**
+ * A message lists this many failures at most, and quotes at most this much
+ * of a value: a small request breaking an unbounded list item by item must
+ * not get a huge answer.
+ */
+const MAX_LISTED_FAILURES = 10;
+const MAX_QUOTED_CHARS = 256;
 
 function renderValue(value: unknown): string {
   if (value === null || value === undefined) return "null";
-  if (Array.isArray(value))
-    return `'[${value.map((v) => (typeof v === "object" ? JSON.stringify(v) : String(v))).join(", ")}]'`;
-  if (typeof value === "object") return `'${JSON.stringify(value)}'`;
-  return `'${String(value)}'`;
+  const text = Array.isArray(value)
+    ? `[${value.map((v) => (typeof v === "object" ? JSON.stringify(v) : String(v))).join(", ")}]`
+    : typeof value === "object"
+      ? JSON.stringify(value)
+      : String(value);
+  return `'${text.length > MAX_QUOTED_CHARS ? `${text.slice(0, MAX_QUOTED_CHARS)}…` : text}'`;
 }

@@ -44,3 +44,20 @@ describe("validation member paths", () => {
     assert.equal(memberPath("/Filters/0/Key"), "filters.1.member.key");
   });
 });
+
+describe("validation message size", () => {
+  it("lists the first 10 failures, counts them all, and shortens long values", async () => {
+    const { formatValidationMessage } = await import("@sjc/runtime");
+    const failures = Array.from({ length: 5000 }, (_, i) => ({
+      path: `values.${i + 1}.member`,
+      value: "x".repeat(1000),
+      constraint: "Member must have length less than or equal to 256",
+    }));
+    const message = formatValidationMessage(failures);
+    assert.match(message, /^5000 validation errors detected: /);
+    assert.equal(message.match(/failed to satisfy constraint/g)!.length, 10);
+    assert.match(message, /; and 4990 more$/);
+    assert.match(message, new RegExp(`Value 'x{256}…' at 'values.1.member'`));
+    assert.ok(message.length < 4000);
+  });
+});

@@ -8,7 +8,7 @@ const schema13 = {"type":"string","minLength":36,"maxLength":36,"pattern":"^[0-9
 const schema19 = {"type":"integer","minimum":10,"maximum":100};
 const schema20 = {"type":"string"};
 const func0 = Object.prototype.hasOwnProperty;
-const func47 = require("ajv/dist/runtime/ucs2length").default;
+const func47 = ((s) => s.length - (s.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0));
 const pattern0 = new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
 const schema14 = {"type":"array","items":{"$ref":"#/definitions/MaintenanceWindowFilter"},"minItems":0,"maxItems":5};
 const schema15 = {"type":"object","properties":{"Key":{"$ref":"#/definitions/MaintenanceWindowFilterKey"},"Values":{"$ref":"#/definitions/MaintenanceWindowFilterValues"}}};
