@@ -10,7 +10,7 @@
  * - Errors: an unknown WindowExecutionId is a DoesNotExistException; an
  *   unsupported filter, or a token not issued for this query, a ValidationException.
  */
-import { DoesNotExistException, type SSMService } from "@sjc/ssm";
+import { DoesNotExistException, type MaintenanceWindowExecutionTaskIdentity, type SSMService } from "@sjc/ssm";
 import { createNextTokenCodec, invalidToken } from "./next-token.js";
 import { parseFilters } from "./status-filter.js";
 import type { TaskStore } from "./task-store.js";
@@ -50,10 +50,21 @@ export function createReferenceService(store: TaskStore, options: ReferenceServi
       if (offset > 0 && offset >= matching.length) throw invalidToken("it points past the last task");
       const end = offset + pageSize;
       return {
-        // Copies: the Dates of the store must never reach a caller.
-        WindowExecutionTaskIdentities: structuredClone(matching.slice(offset, end)),
+        WindowExecutionTaskIdentities: matching.slice(offset, end).map(withOwnDates),
         ...(end < matching.length && { NextToken: tokens.encode(query, end) }),
       };
     },
+  };
+}
+
+/**
+ * The store's tasks are deep-frozen, so callers may share everything but
+ * their Dates, which freezing cannot protect: each response gets new ones.
+ */
+function withOwnDates(task: MaintenanceWindowExecutionTaskIdentity): MaintenanceWindowExecutionTaskIdentity {
+  return {
+    ...task,
+    ...(task.StartTime && { StartTime: new Date(task.StartTime.getTime()) }),
+    ...(task.EndTime && { EndTime: new Date(task.EndTime.getTime()) }),
   };
 }
