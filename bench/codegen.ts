@@ -36,7 +36,8 @@ export interface CodegenFigures {
 }
 
 export const WHOLE_SSM_MODEL = "../shared/models/ssm-2014-11-06.json";
-const TSX_CLI = "node_modules/tsx/dist/cli.mjs";
+/** The generator as `npm run generate` runs it: compiled by `npm run build`. */
+const GENERATOR = "codegen/dist/cli.js";
 const PRETTIER_CLI = "node_modules/prettier/bin/prettier.cjs";
 const TSC_CLI = "node_modules/typescript/bin/tsc";
 /** The generator's own prettier options (codegen/render/prettier-options.ts), not the project's .prettierrc. */
@@ -118,7 +119,7 @@ export function measureCodegen(settings: CodegenSettings, log: (line: string) =>
 }
 
 function generate(model: string, out: string): ProcessTime {
-  const time = timeProcess(process.execPath, [TSX_CLI, "codegen/cli.ts", "--quiet", "--model", model, "--out", out]);
+  const time = timeProcess(process.execPath, [GENERATOR, "--quiet", "--model", model, "--out", out]);
   if (time.status !== 0) throw new Error(`generate ${model} failed (${time.status}):\n${time.output}`);
   return time;
 }

@@ -9,10 +9,12 @@ import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { generate } from "./pipeline.js";
+import { SKIPS_FILE, type SkipList, parseSkipList } from "./emit/protocol-tests/skips.js";
 import { formatIssue } from "./validate/issue.js";
 import { comparePackage, writePackage } from "./write/write-package.js";
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+/** The project root: above `codegen/`, whether run from source or from `codegen/dist/`. */
+const ROOT = fileURLToPath(new URL(import.meta.url.includes("/codegen/dist/") ? "../../" : "../", import.meta.url));
 
 const USAGE = `Usage: npm run generate -- [options]
 
@@ -104,6 +106,7 @@ async function runOnce(options: CliOptions): Promise<number> {
       command: "npm run generate",
       version: "0.1.0",
       dependencies: await runtimeDependencies(),
+      skips: await readSkipList(ROOT),
       ...(options.service ? { service: options.service } : {}),
     },
     (step, detail) => {
@@ -134,6 +137,11 @@ async function runOnce(options: CliOptions): Promise<number> {
   await writePackage(out, result.files);
   say(`write     ${out}: ${result.files.length} files in ${Math.round(performance.now() - started)} ms`);
   return 0;
+}
+
+/** The checked-in conformance skip list, with its reasons. */
+async function readSkipList(root: string): Promise<SkipList> {
+  return parseSkipList(JSON.parse(await readFile(join(root, SKIPS_FILE), "utf8")));
 }
 
 /** The generated package depends on the runtime and on what its code imports. */

@@ -15,6 +15,7 @@ import { emitClient } from "./emit/emit-client.js";
 import { emitServer } from "./emit/emit-server.js";
 import { emitPackage, type PackageOptions } from "./emit/emit-package.js";
 import { emitProtocolTests } from "./emit/emit-protocol-tests.js";
+import type { SkipList } from "./emit/protocol-tests/skips.js";
 import type { GeneratedFile } from "./emit/generated-file.js";
 import { type RenderedFile, renderFiles } from "./render/render-files.js";
 
@@ -25,6 +26,8 @@ export interface GenerateOptions extends Omit<PackageOptions, "modelPath"> {
   readonly service?: string;
   /** The command that regenerates the output, for the header. */
   readonly command: string;
+  /** Known conformance skips with their reasons (`conformance/skips.json`). */
+  readonly skips?: SkipList;
 }
 
 export type Progress = (step: string, detail: string) => void;
@@ -69,7 +72,7 @@ export async function generate(
     ...emitValidators(index),
     ...emitClient(index),
     emitServer(index),
-    ...emitProtocolTests(index),
+    ...emitProtocolTests(index, options.skips ?? {}),
     ...emitPackage(index, options),
   ];
   progress("emit", `${files.length} files`);
@@ -77,3 +80,4 @@ export async function generate(
   progress("render", `${rendered.length} files formatted`);
   return { ok: true, files: rendered, index, issues };
 }
+

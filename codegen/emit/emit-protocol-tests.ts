@@ -12,7 +12,7 @@ import { Imports } from "./imports.js";
 import { GROUPS, type HttpRequestCase, type PlannedTest, groupOf, planTests } from "./protocol-tests/cases.js";
 import { clientRequestTest, clientResponseTest, clientUnsupported } from "./protocol-tests/client-tests.js";
 import { TestContext } from "./protocol-tests/context.js";
-import { CHECKED_IN_SKIPS, SKIPS_FILE, type SkipList, decideSkips } from "./protocol-tests/skips.js";
+import { SKIPS_FILE, type SkipList, decideSkips } from "./protocol-tests/skips.js";
 import {
   serverMalformedRequestTest,
   serverRequestTest,
@@ -25,7 +25,7 @@ export const PROTOCOL_TESTS_PATH = "test/protocol.spec.ts";
 /** Separates a skipped case's id from its reason in the test title. */
 export const SKIP_SEPARATOR = " — skipped: ";
 
-export function emitProtocolTests(index: ShapeIndex, skips: SkipList = CHECKED_IN_SKIPS): GeneratedFile[] {
+export function emitProtocolTests(index: ShapeIndex, skips: SkipList): GeneratedFile[] {
   const tests = planTests(index);
   const { reasons, stale } = decideSkips(tests, skips[index.service.id]);
   if (tests.length === 0 && stale.length === 0) return [];
