@@ -80,4 +80,3 @@ export async function generate(
   progress("render", `${rendered.length} files formatted`);
   return { ok: true, files: rendered, index, issues };
 }
-

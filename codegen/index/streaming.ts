@@ -11,7 +11,8 @@ export function streamingMember(model: FlatModel, operation: AstShape): string |
   for (const ref of [operation.input, operation.output]) {
     const structure = ref ? model.shapes.get(ref.target) : undefined;
     for (const [name, member] of Object.entries(structure?.members ?? {})) {
-      if (model.shapes.get(member.target)?.traits?.["smithy.api#streaming"] !== undefined) return `${ref!.target}$${name}`;
+      if (model.shapes.get(member.target)?.traits?.["smithy.api#streaming"] !== undefined)
+        return `${ref!.target}$${name}`;
     }
   }
   return undefined;

@@ -42,8 +42,15 @@ export async function renderFiles(files: readonly GeneratedFile[], info: HeaderI
     for (const file of order) {
       switch (file.kind) {
         case "typescript": {
-          const source = project.createSourceFile(file.path, { statements: spaced(file.statements) }, { overwrite: true });
-          rendered.set(file.path, pool.format({ path: file.path, text: `${top}\n${source.getFullText()}`, parser: "typescript" }));
+          const source = project.createSourceFile(
+            file.path,
+            { statements: spaced(file.statements) },
+            { overwrite: true },
+          );
+          rendered.set(
+            file.path,
+            pool.format({ path: file.path, text: `${top}\n${source.getFullText()}`, parser: "typescript" }),
+          );
           project.removeSourceFile(source);
           break;
         }

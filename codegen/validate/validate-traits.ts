@@ -36,8 +36,13 @@ export function checkTraits(model: FlatModel, id: string, shape: AstShape, file:
     checkPaginated(model, id, shape, report);
     const streaming = streamingMember(model, shape);
     if (streaming) {
-      report({ id, pointer: pointer(id), type: "operation" }, "smithy.api#streaming",
-        `${streaming} streams, which awsJson cannot carry as a JSON body; the operation is skipped`, undefined, "WARNING");
+      report(
+        { id, pointer: pointer(id), type: "operation" },
+        "smithy.api#streaming",
+        `${streaming} streams, which awsJson cannot carry as a JSON body; the operation is skipped`,
+        undefined,
+        "WARNING",
+      );
     }
   }
 }

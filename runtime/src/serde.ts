@@ -133,7 +133,8 @@ function serializeUnion(
 ): Record<string, Json> {
   for (const name in members) {
     const item = value[name];
-    if (item !== undefined) return { [name]: serializeShape(schema, members[name]!.target, item, members[name], writer) };
+    if (item !== undefined)
+      return { [name]: serializeShape(schema, members[name]!.target, item, members[name], writer) };
   }
   const unknown = value.$unknown as [string, Json] | undefined;
   return unknown ? { [unknown[0]]: unknown[1] } : {};

@@ -14,7 +14,6 @@ export interface AjvError {
   readonly instancePath: string;
   readonly keyword: string;
   readonly params: Readonly<Record<string, unknown>>;
-
 }
 
 export interface ValidationFailure {
@@ -97,7 +96,10 @@ function valueAt(root: unknown, pointer: string): unknown {
   let value = root;
   for (const segment of pointer.split("/").slice(1)) {
     const key = segment.replace(/~1/g, "/").replace(/~0/g, "~");
-    value = value !== null && typeof value === "object" && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+    value =
+      value !== null && typeof value === "object" && Object.hasOwn(value, key)
+        ? (value as Record<string, unknown>)[key]
+        : undefined;
   }
   return value;
 }

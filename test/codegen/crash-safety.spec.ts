@@ -14,7 +14,10 @@ const TSX = join(ROOT, "node_modules/tsx/dist/cli.mjs");
 /** Starts the CLI and SIGKILLs it after `ms`; resolves when it is gone. */
 function generateAndKill(args: readonly string[], ms: number): Promise<void> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [TSX, join(ROOT, "codegen/cli.ts"), "--quiet", ...args], { cwd: ROOT, stdio: "ignore" });
+    const child = spawn(process.execPath, [TSX, join(ROOT, "codegen/cli.ts"), "--quiet", ...args], {
+      cwd: ROOT,
+      stdio: "ignore",
+    });
     const timer = setTimeout(() => child.kill("SIGKILL"), ms);
     child.on("exit", () => {
       clearTimeout(timer);
@@ -70,10 +73,16 @@ describe("crash-safe regeneration", function () {
           },
         ]),
       ) as unknown as Parameters<typeof writePackage>[2];
-      const completed = await writePackage(dir, result.files, failing).then(() => true, () => false);
+      const completed = await writePackage(dir, result.files, failing).then(
+        () => true,
+        () => false,
+      );
       await recoverInterrupted(dir);
       const now = JSON.stringify(await snapshot(dir));
-      assert.ok(now === JSON.stringify(oldSnapshot) || now === JSON.stringify(newSnapshot), `mixed state after step ${failAt}`);
+      assert.ok(
+        now === JSON.stringify(oldSnapshot) || now === JSON.stringify(newSnapshot),
+        `mixed state after step ${failAt}`,
+      );
       if (now !== JSON.stringify(oldSnapshot)) {
         await fs.rm(dir, { recursive: true });
         await fs.cp(join(dir, "..", "old-copy"), dir, { recursive: true });
@@ -100,7 +109,9 @@ describe("crash-safe regeneration", function () {
       // The next run (here: --check, which never writes the package) restores a half-done swap.
       await cli(["--quiet", "--check", "--model", newModel, "--out", dir]);
       const after = await snapshot(dir);
-      assert.ok(JSON.stringify(after) === JSON.stringify(oldSnapshot) || JSON.stringify(after) === JSON.stringify(newSnapshot));
+      assert.ok(
+        JSON.stringify(after) === JSON.stringify(oldSnapshot) || JSON.stringify(after) === JSON.stringify(newSnapshot),
+      );
       // Put the old package back for the next kill.
       if (JSON.stringify(after) !== JSON.stringify(oldSnapshot)) {
         assert.equal((await cli(["--quiet", "--model", join(dir, "..", "old.json"), "--out", dir])).code, 0);

@@ -30,14 +30,20 @@ describe("model surprises", () => {
   });
 
   it("warns about a pattern with no ECMAScript equivalent and leaves only that constraint unchecked", async () => {
-    assert.match(output, /^WARNING example\.edge#OddPattern smithy\.api#pattern: .*has no ECMAScript equivalent \(Invalid property name\); the constraint is not checked/m);
+    assert.match(
+      output,
+      /^WARNING example\.edge#OddPattern smithy\.api#pattern: .*has no ECMAScript equivalent \(Invalid property name\); the constraint is not checked/m,
+    );
     const schema = JSON.parse(await readFile(join(out, "schemas/shapes.schema.json"), "utf8"));
     assert.deepEqual(schema.definitions.OddPattern, { type: "string" });
     assert.equal(schema.definitions.Answer.pattern, "^[yY][eE][sS]|[nN][oO]$", "(?i) becomes case-insensitive classes");
   });
 
   it("skips an event-stream operation with a warning", async () => {
-    assert.match(output, /^WARNING example\.edge#Subscribe smithy\.api#streaming: example\.edge#SubscribeOutput\$Events streams, .*the operation is skipped/m);
+    assert.match(
+      output,
+      /^WARNING example\.edge#Subscribe smithy\.api#streaming: example\.edge#SubscribeOutput\$Events streams, .*the operation is skipped/m,
+    );
     const schema = await readFile(join(out, "src/schema.ts"), "utf8");
     assert.doesNotMatch(schema, /Subscribe/);
     assert.match(schema, /Echo:/);

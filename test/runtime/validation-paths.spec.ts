@@ -33,11 +33,17 @@ describe("validation member paths", () => {
 
   it("keeps map keys as written, digits and capitals included", () => {
     const failures = validate({ Tags: { "0": ["ok", "x"], Env: ["y"] } });
-    assert.deepEqual(failures.map((f) => f.path), ["tags.0.2.member", "tags.Env.1.member"]);
+    assert.deepEqual(
+      failures.map((f) => f.path),
+      ["tags.0.2.member", "tags.Env.1.member"],
+    );
   });
 
   it("lower-cases member names and counts list items from 1", () => {
-    assert.deepEqual(validate({ Items: [{ Name: "ok" }, { Name: "x" }] }).map((f) => f.path), ["items.2.member.name"]);
+    assert.deepEqual(
+      validate({ Items: [{ Name: "ok" }, { Name: "x" }] }).map((f) => f.path),
+      ["items.2.member.name"],
+    );
   });
 
   it("falls back to a shape-blind path without a schema", () => {

@@ -3,11 +3,7 @@ import assert from "node:assert/strict";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { closeGracefully } from "@sjc/runtime";
-import {
-  type MaintenanceWindowExecutionTaskIdentity,
-  SSMServiceException,
-  createSSMServer,
-} from "@sjc/ssm";
+import { type MaintenanceWindowExecutionTaskIdentity, SSMServiceException, createSSMServer } from "@sjc/ssm";
 import { loadDataFile } from "../../server/data-file.js";
 import { createReferenceService } from "../../server/reference-service.js";
 import type { TaskStore } from "../../server/task-store.js";
@@ -90,4 +86,3 @@ export async function rejectsWithValidation(promise: Promise<unknown>, message: 
     return true;
   });
 }
-

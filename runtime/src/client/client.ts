@@ -114,7 +114,9 @@ export class JsonRpcClient {
           hostPrefix === undefined || this.config.disableHostPrefix
             ? ""
             : expandHostPrefix(hostPrefix, input, this.description.baseException),
-        minCompressionBytes: this.config.disableRequestCompression ? undefined : this.config.requestMinCompressionSizeBytes,
+        minCompressionBytes: this.config.disableRequestCompression
+          ? undefined
+          : this.config.requestMinCompressionSizeBytes,
       },
       plan,
       input,

@@ -50,7 +50,13 @@ export function toError(
     });
   } else {
     try {
-      const members = deserializeStructure(description.schema, membersOf(description.schema, id)!, body, "", CLIENT_READ);
+      const members = deserializeStructure(
+        description.schema,
+        membersOf(description.schema, id)!,
+        body,
+        "",
+        CLIENT_READ,
+      );
       error = new Modeled({ ...members, message, $metadata });
     } catch (cause) {
       throw malformed(description, $metadata, cause);
