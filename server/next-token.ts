@@ -26,14 +26,24 @@ export interface NextTokenCodec {
   decode(token: string, query: PageQuery): number;
 }
 
+/** Issued tokens are remembered (they are deterministic), up to this many; then the memo starts over. */
+const MEMO_LIMIT = 10_000;
+
 export function createNextTokenCodec(key: Uint8Array = randomBytes(32)): NextTokenCodec {
   const mac = (payload: string) => createHmac("sha256", key).update(payload).digest();
+  const issued = new Map<string, string>();
   return {
     encode(query, offset) {
+      const memoKey = `${offset}\u0000${query.windowExecutionId}\u0000${query.filters}`;
+      const known = issued.get(memoKey);
+      if (known !== undefined) return known;
       const payload = Buffer.from(
         JSON.stringify([VERSION, offset, query.windowExecutionId, filtersHash(query.filters)]),
       ).toString("base64url");
-      return `${payload}.${mac(payload).toString("base64url")}`;
+      const token = `${payload}.${mac(payload).toString("base64url")}`;
+      if (issued.size >= MEMO_LIMIT) issued.clear();
+      issued.set(memoKey, token);
+      return token;
     },
     decode(token, query) {
       const [payload = "", signature = "", ...rest] = token.split(".");
