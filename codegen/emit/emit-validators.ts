@@ -64,15 +64,16 @@ export function emitValidators(index: ShapeIndex): GeneratedFile[] {
       if (id) exports[validatorName(op.name, side)] = `${schemaId}${definitionRef(index.names.shape(id)).$ref}`;
     }
   }
+  const schemaFile: GeneratedFile = {
+    kind: "json",
+    path: "schemas/shapes.schema.json",
+    text: JSON.stringify(root, null, 2),
+  };
+  // A service whose operations all take and return Unit has nothing to compile.
+  if (Object.keys(exports).length === 0) return [schemaFile, wrapper(index, [], {})];
   const compiled = standaloneCode(ajv, exports).replaceAll(AJV_UCS2LENGTH, CODE_POINT_LENGTH);
-  if (Object.keys(exports).length === 0) {
-    return [
-      { kind: "json", path: "schemas/shapes.schema.json", text: JSON.stringify(root, null, 2) },
-      wrapper(index, [], {}),
-    ];
-  }
   return [
-    { kind: "json", path: "schemas/shapes.schema.json", text: JSON.stringify(root, null, 2) },
+    schemaFile,
     {
       kind: "text",
       path: "validators/compiled.cjs",
@@ -99,7 +100,6 @@ function wrapper(
 ): GeneratedFile {
   const imports = new Imports();
   const available = new Set(compiledNames);
-  // A service whose operations all take and return Unit has nothing to compile.
   const fromCompiled = available.size ? imports.use(RT.fromCompiled) : "";
   const description = imports.use(RT.ServiceDescription);
   const statements: StatementStructures[] = available.size

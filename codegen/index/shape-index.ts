@@ -84,7 +84,7 @@ export interface ShapeIndex {
   readonly shapes: readonly Shape[];
   readonly names: Names;
   shape(id: string): Shape;
-  /** Structures, unions and enums a test or example may reference by name. */
+  /** Error structures of the closure (`smithy.api#error`), sorted by shape id. */
   readonly errors: readonly Shape[];
 }
 

@@ -1,10 +1,7 @@
 /** The Smithy 2.0 shape types, grouped the way the generator treats them. */
 
-export const SIMPLE_TYPES = [
-  "blob",
-  "boolean",
-  "string",
-  "enum",
+/** Number types: range-checked, and typed `number` in TypeScript. */
+export const NUMBER_TYPE_LIST = [
   "byte",
   "short",
   "integer",
@@ -14,6 +11,14 @@ export const SIMPLE_TYPES = [
   "double",
   "bigInteger",
   "bigDecimal",
+] as const;
+
+export const SIMPLE_TYPES = [
+  "blob",
+  "boolean",
+  "string",
+  "enum",
+  ...NUMBER_TYPE_LIST,
   "timestamp",
   "document",
 ] as const;
@@ -25,12 +30,12 @@ export type SimpleType = (typeof SIMPLE_TYPES)[number];
 export type AggregateType = (typeof AGGREGATE_TYPES)[number];
 export type ShapeType = SimpleType | AggregateType | (typeof SERVICE_TYPES)[number];
 
-const ALL: ReadonlySet<string> = new Set([...SIMPLE_TYPES, ...AGGREGATE_TYPES, ...SERVICE_TYPES]);
+const DATA: ReadonlySet<string> = new Set([...SIMPLE_TYPES, ...AGGREGATE_TYPES]);
+const ALL: ReadonlySet<string> = new Set([...DATA, ...SERVICE_TYPES]);
 
 export const isShapeType = (type: string): type is ShapeType => ALL.has(type);
 
-export const isDataType = (type: string): boolean =>
-  (SIMPLE_TYPES as readonly string[]).includes(type) || (AGGREGATE_TYPES as readonly string[]).includes(type);
+export const isDataType = (type: string): boolean => DATA.has(type);
 
 /** Integer types and their inclusive bounds. */
 export const INTEGER_BOUNDS: Readonly<Record<string, readonly [number, number]>> = {
@@ -41,14 +46,4 @@ export const INTEGER_BOUNDS: Readonly<Record<string, readonly [number, number]>>
   long: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
 };
 
-export const NUMBER_TYPES: ReadonlySet<string> = new Set([
-  "byte",
-  "short",
-  "integer",
-  "intEnum",
-  "long",
-  "float",
-  "double",
-  "bigInteger",
-  "bigDecimal",
-]);
+export const NUMBER_TYPES: ReadonlySet<string> = new Set(NUMBER_TYPE_LIST);

@@ -22,15 +22,9 @@ interface CommonCase {
   readonly appliesTo?: Side;
 }
 
-export interface HttpRequestCase extends CommonCase {
-  readonly method: string;
-  readonly uri: string;
-  readonly host?: string;
-  readonly resolvedHost?: string;
+/** What request and response cases share: a message, and the params it carries. */
+interface MessageCase extends CommonCase {
   readonly authScheme?: string;
-  readonly queryParams?: readonly string[];
-  readonly forbidQueryParams?: readonly string[];
-  readonly requireQueryParams?: readonly string[];
   readonly headers?: Headers;
   readonly forbidHeaders?: readonly string[];
   readonly requireHeaders?: readonly string[];
@@ -41,17 +35,18 @@ export interface HttpRequestCase extends CommonCase {
   readonly vendorParams?: Params;
 }
 
-export interface HttpResponseCase extends CommonCase {
+export interface HttpRequestCase extends MessageCase {
+  readonly method: string;
+  readonly uri: string;
+  readonly host?: string;
+  readonly resolvedHost?: string;
+  readonly queryParams?: readonly string[];
+  readonly forbidQueryParams?: readonly string[];
+  readonly requireQueryParams?: readonly string[];
+}
+
+export interface HttpResponseCase extends MessageCase {
   readonly code: number;
-  readonly authScheme?: string;
-  readonly headers?: Headers;
-  readonly forbidHeaders?: readonly string[];
-  readonly requireHeaders?: readonly string[];
-  readonly body?: string;
-  readonly bodyMediaType?: string;
-  readonly params?: Params;
-  readonly vendorParamsShape?: string;
-  readonly vendorParams?: Params;
 }
 
 export interface HttpMalformedRequestCase {
