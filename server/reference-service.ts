@@ -62,9 +62,8 @@ export function createReferenceService(store: TaskStore, options: ReferenceServi
  * their Dates, which freezing cannot protect: each response gets new ones.
  */
 function withOwnDates(task: MaintenanceWindowExecutionTaskIdentity): MaintenanceWindowExecutionTaskIdentity {
-  return {
-    ...task,
-    ...(task.StartTime && { StartTime: new Date(task.StartTime.getTime()) }),
-    ...(task.EndTime && { EndTime: new Date(task.EndTime.getTime()) }),
-  };
+  const copy = { ...task };
+  if (task.StartTime) copy.StartTime = new Date(task.StartTime.getTime());
+  if (task.EndTime) copy.EndTime = new Date(task.EndTime.getTime());
+  return copy;
 }

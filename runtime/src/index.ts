@@ -15,6 +15,8 @@ export type {
   UnionShapeSchema,
 } from "./schema.js";
 export { deserializeShape, deserializeStructure, serializeShape, serializeStructure } from "./serde.js";
+export { compileWireWriters } from "./wire-writer.js";
+export type { WireWriters, WriteJson } from "./wire-writer.js";
 export { SerializationError, ServiceException } from "./errors.js";
 export type { ExceptionOptionType, ServiceExceptionOptions } from "./errors.js";
 export { formatValidationMessage, fromCompiled, memberPath } from "./validation.js";

@@ -122,7 +122,7 @@ export function createJsonRpcHandler(
         throw error;
       }
       // An operation whose output is Unit answers with an empty body.
-      const body = route.hasOutput ? JSON.stringify(serializeStructure(schema, route.output, output as never)) : "";
+      const body = route.hasOutput ? route.writeOutput(output) : "";
       return jsonResponse(contentType, requestId, body);
     } catch (error) {
       if (error instanceof RequestError) return requestErrorResponse(contentType, requestId, error);

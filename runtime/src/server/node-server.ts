@@ -33,11 +33,13 @@ export function createNodeServer(handler: JsonRpcHandler, options: NodeServerOpt
 
   function send(res: ServerResponse, response: JsonRpcResponse): void {
     const headers = response.headers;
-    headers["content-length"] = String(Buffer.byteLength(response.body));
+    // Encoded once: the length comes free, and the socket gets bytes to send as they are.
+    const body = Buffer.from(response.body);
+    headers["content-length"] = String(body.length);
     // Once closing (see closeGracefully), no connection is kept alive.
     if (!server.listening) headers.connection = "close";
     res.writeHead(response.statusCode, headers);
-    res.end(response.body);
+    res.end(body);
   }
 
   function respond(res: ServerResponse, response: JsonRpcResponse): void {

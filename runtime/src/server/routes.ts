@@ -2,6 +2,7 @@
 import type { MemberSchema, ServiceSchema, ShapeId, StructureShapeSchema } from "../schema.js";
 import type { ServiceDescription } from "../service.js";
 import type { Validator } from "../validation.js";
+import { compileWireWriters, type WriteJson } from "../wire-writer.js";
 import type { OperationHandler } from "./handler.js";
 
 /** How a modeled error goes on the wire. */
@@ -17,9 +18,10 @@ export interface ErrorShape {
 export interface Route {
   readonly operation: string;
   readonly input: Readonly<Record<string, MemberSchema>>;
-  readonly output: Readonly<Record<string, MemberSchema>>;
   /** False when the output is `smithy.api#Unit`: the response body is empty. */
   readonly hasOutput: boolean;
+  /** Writes the implementation's output as the response body. */
+  readonly writeOutput: WriteJson;
   readonly validateInput: Validator;
   /** Undefined when the implementation lacks the operation. */
   readonly handler: OperationHandler | undefined;
@@ -32,14 +34,15 @@ const NO_MEMBERS: Readonly<Record<string, MemberSchema>> = Object.freeze({});
 export function buildRoutes(description: ServiceDescription, implementation: object): Map<string, Route> {
   const { schema } = description;
   const routes = new Map<string, Route>();
+  const writers = compileWireWriters(schema, "server");
   for (const [name, operation] of Object.entries(schema.operations)) {
     const validators = description.validators[name];
     if (validators === undefined) throw new Error(`The service description has no validators for operation ${name}`);
     routes.set(`${schema.name}.${operation.name}`, {
       operation: operation.name,
       input: membersOf(schema, operation.input),
-      output: membersOf(schema, operation.output),
       hasOutput: operation.output !== undefined,
+      writeOutput: writers.structure(membersOf(schema, operation.output)),
       validateInput: validators.input,
       handler: handlerOf(implementation, operation.name),
       errors: new Map(operation.errors.map((id) => [shapeName(id), errorShape(schema, id)])),
