@@ -13,6 +13,8 @@ export interface ChildServer {
   readonly url: string;
   /** Resident set size in bytes, from /proc/<pid>/status; NaN where /proc is missing. */
   rssBytes(): number;
+  /** User plus system CPU time so far in ms, from /proc/<pid>/stat; NaN where /proc is missing. */
+  cpuMs(): number;
   /** Everything the server printed so far. */
   output(): string;
   /** SIGTERM, then SIGKILL after `graceMs`; resolves with the exit code (null when killed by a signal). */
@@ -34,6 +36,7 @@ export function startChildServer(args: readonly string[], readyMs = 60_000): Pro
     pid: child.pid!,
     url: "",
     rssBytes: () => readRss(child.pid!),
+    cpuMs: () => readCpuMs(child.pid!),
     output: () => output,
     stop(graceMs = 15_000) {
       exited ??= stopChild(child, exit, graceMs);
@@ -82,6 +85,24 @@ function readRss(pid: number): number {
   } catch {
     return Number.NaN;
   }
+}
+
+/** Clock ticks per second of /proc/<pid>/stat times (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+function readCpuMs(pid: number): number {
+  try {
+    return parseCpuMs(readFileSync(`/proc/${pid}/stat`, "utf8"));
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** utime + stime of a /proc/<pid>/stat text in ms (fields 14 and 15, counted after the command name). */
+export function parseCpuMs(stat: string): number {
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  // fields[0] is field 3 (state), so utime (14) and stime (15) are fields[11] and fields[12].
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
 }
 
 /** Bytes of the `VmRSS:` line of a /proc/<pid>/status text; NaN when absent. */

@@ -16,7 +16,18 @@ type Section = "server" | "client" | "codegen" | "validate";
 
 /** The figures every report carries (null when not measured), in table order. */
 const FIGURES: Readonly<Record<Section, readonly string[]>> = {
-  server: ["rps", "bareRps", "ratio", "p99Ms", "bareP99Ms"],
+  server: [
+    "rps",
+    "bareRps",
+    "ratio",
+    "p99Ms",
+    "bareP99Ms",
+    "adapterRps",
+    "adapterRatio",
+    "cpuUs",
+    "bareCpuUs",
+    "adapterCpuUs",
+  ],
   client: ["callsPerSec", "sdkCallsPerSec", "ratio", "coldMs", "sdkColdMs", "coldRatio"],
   codegen: ["singleMs", "wholeSsmMs", "wholeSsmFormatMs", "genToFormatRatio", "wholeSsmTscMs"],
   validate: ["validUs", "invalidUs"],
@@ -85,6 +96,10 @@ function describe(target: Target): string {
 const UNITS: Readonly<Record<string, string>> = {
   rps: "req/s",
   bareRps: "req/s",
+  adapterRps: "req/s",
+  cpuUs: "µs",
+  bareCpuUs: "µs",
+  adapterCpuUs: "µs",
   callsPerSec: "calls/s",
   sdkCallsPerSec: "calls/s",
   validUs: "µs",
@@ -97,6 +112,11 @@ const LABELS: Readonly<Record<string, string>> = {
   "server.ratio": "generated / bare",
   "server.p99Ms": "p99 latency, generated",
   "server.bareP99Ms": "p99 latency, bare",
+  "server.adapterRps": "runtime adapter, no-work handler",
+  "server.adapterRatio": "adapter / bare",
+  "server.cpuUs": "server CPU per request, generated",
+  "server.bareCpuUs": "server CPU per request, bare",
+  "server.adapterCpuUs": "server CPU per request, adapter",
   "client.callsPerSec": "SSMClient (stub handler)",
   "client.sdkCallsPerSec": "@aws-sdk/client-ssm (stub)",
   "client.ratio": "ours / SDK",

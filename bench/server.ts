@@ -2,7 +2,11 @@
  * Server throughput: the generated server (`npm start`: createSSMServer and
  * the reference implementation over the bundled data) against a bare
  * node:http server answering the same response bytes, each in its own
- * process, driven in turn (bare, ours, bare, ours, …) by autocannon.
+ * process, driven in turn (bare, adapter, ours, bare, …) by autocannon. The
+ * adapter server (bench/servers/adapter.ts) is the runtime's node adapter
+ * around a handler that does no work: it splits the gap between transport
+ * and handler. Each server's CPU time per request comes from /proc, a figure
+ * that other load on the machine disturbs less than requests per second.
  */
 import { rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
@@ -25,6 +29,13 @@ export interface ServerFigures {
   readonly ratio: number;
   readonly p99Ms: number;
   readonly bareP99Ms: number;
+  /** Requests/s of the adapter with a no-work handler, and its ratio to bare. */
+  readonly adapterRps: number;
+  readonly adapterRatio: number;
+  /** Server CPU time (user + system) per request, in µs: generated, bare, adapter. */
+  readonly cpuUs: number;
+  readonly bareCpuUs: number;
+  readonly adapterCpuUs: number;
   /** Extremes of the round-by-round ratios. */
   readonly ratioMin: number;
   readonly ratioMax: number;
@@ -40,6 +51,11 @@ export interface CapturedResponse {
   readonly body: string;
   /** Every header line as received, the Date value masked. */
   readonly lines: readonly string[];
+}
+
+interface Run extends LoadFigures {
+  /** Server CPU time per completed request, µs. */
+  readonly cpuUs: number;
 }
 
 /** Headers node:http adds by itself to every response. */
@@ -60,22 +76,31 @@ export async function measureServer(settings: ServerSettings, log: (line: string
     const bare = await startChildServer(["--import", "tsx", "bench/servers/bare.ts", responseFile]);
     servers.push(bare);
     checkSameResponse(captured, await post(bare.url, body));
+    const adapter = await startChildServer(["--import", "tsx", "bench/servers/adapter.ts", responseFile]);
+    servers.push(adapter);
+    checkSameResponse(captured, await post(adapter.url, body), ["x-amzn-requestid"]);
 
     const requests = [{ method: "POST", path: "/", headers: { ...REQUEST_HEADERS }, body }];
-    const drive = async (server: ChildServer, name: string): Promise<LoadFigures> => {
+    const drive = async (server: ChildServer, name: string): Promise<Run> => {
       const load = { url: server.url, connections: settings.connections, requests };
       await runLoad({ ...load, seconds: settings.warmupSeconds });
+      const cpuBefore = server.cpuMs();
       const figures = await runLoad({ ...load, seconds: settings.seconds });
       if (figures.non2xx > 0 || figures.errors > 0) {
         throw new Error(`${name}: ${figures.non2xx} non-2xx responses, ${figures.errors} errors under load`);
       }
-      log(`server  ${name.padEnd(4)} ${Math.round(figures.rps)} req/s, p99 ${figures.p99Ms} ms`);
-      return figures;
+      const cpuUs = ((server.cpuMs() - cpuBefore) * 1000) / figures.completed;
+      log(
+        `server  ${name.padEnd(7)} ${Math.round(figures.rps)} req/s, p99 ${figures.p99Ms} ms, cpu ${Math.round(cpuUs)} µs/request`,
+      );
+      return { ...figures, cpuUs };
     };
-    const bareRuns: LoadFigures[] = [];
-    const ourRuns: LoadFigures[] = [];
+    const bareRuns: Run[] = [];
+    const adapterRuns: Run[] = [];
+    const ourRuns: Run[] = [];
     for (let round = 0; round < settings.rounds; round++) {
       bareRuns.push(await drive(bare, "bare"));
+      adapterRuns.push(await drive(adapter, "adapter"));
       ourRuns.push(await drive(ours, "ours"));
     }
     const rps = median(ourRuns.map((r) => r.rps));
@@ -86,12 +111,18 @@ export async function measureServer(settings: ServerSettings, log: (line: string
         bareRuns.map((r) => r.rps),
       ),
     );
+    const adapterRps = median(adapterRuns.map((r) => r.rps));
     return {
       rps,
       bareRps,
       ratio: rps / bareRps,
       p99Ms: median(ourRuns.map((r) => r.p99Ms)),
       bareP99Ms: median(bareRuns.map((r) => r.p99Ms)),
+      adapterRps,
+      adapterRatio: adapterRps / bareRps,
+      cpuUs: median(ourRuns.map((r) => r.cpuUs)),
+      bareCpuUs: median(bareRuns.map((r) => r.cpuUs)),
+      adapterCpuUs: median(adapterRuns.map((r) => r.cpuUs)),
       ratioMin: ratios.min,
       ratioMax: ratios.max,
       rounds: settings.rounds,
@@ -141,10 +172,16 @@ function checkPage(response: CapturedResponse): void {
   }
 }
 
-function checkSameResponse(ours: CapturedResponse, bare: CapturedResponse): void {
+/** Same status, body and header lines; the `varying` headers (such as a fresh request id) only need to be there. */
+function checkSameResponse(ours: CapturedResponse, other: CapturedResponse, varying: readonly string[] = []): void {
+  const mask = (lines: readonly string[]) =>
+    lines.map((line) => {
+      const name = line.slice(0, line.indexOf(":"));
+      return varying.includes(name.toLowerCase()) ? `${name}: <varies>` : line;
+    });
   const same =
-    ours.statusCode === bare.statusCode &&
-    ours.body === bare.body &&
-    JSON.stringify(ours.lines) === JSON.stringify(bare.lines);
-  if (!same) throw new Error(`the bare server answers differently:\n${JSON.stringify({ ours, bare }, null, 2)}`);
+    ours.statusCode === other.statusCode &&
+    ours.body === other.body &&
+    JSON.stringify(mask(ours.lines)) === JSON.stringify(mask(other.lines));
+  if (!same) throw new Error(`a baseline server answers differently:\n${JSON.stringify({ ours, other }, null, 2)}`);
 }

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { parseVmRss } from "../../bench/child-server.js";
+import { parseCpuMs, parseVmRss } from "../../bench/child-server.js";
 import { formattedFiles } from "../../bench/codegen.js";
 import { everythingInvalidInput, maximalValidInput } from "../../bench/fixtures.js";
 import { shortFile, summarize } from "../../bench/profile.js";
@@ -45,17 +45,31 @@ describe("bench: helpers", () => {
     assert.deepEqual(formattedFiles(all), ["package.json", "src/index.ts"]);
   });
 
-  it("reads VmRSS and GNU time output", () => {
+  it("reads VmRSS, CPU ticks and GNU time output", () => {
     assert.equal(parseVmRss("Name:\tnode\nVmRSS:\t  102400 kB\nVmData:\t1 kB\n"), 100 * MIB);
     assert.ok(Number.isNaN(parseVmRss("Name:\tnode\n")));
     assert.equal(parseGnuTime("1.25 0.10\n"), 1350);
     assert.equal(parseGnuTime("Command exited with non-zero status 1\n0.50 0.25\n"), 750);
     assert.equal(parseGnuTime("garbage"), null);
+    // The command name may hold spaces and parentheses; utime 250 and stime 40 ticks.
+    const stat = "4242 (node (x) y) S 1 4242 4242 0 -1 4194560 9 0 0 0 250 40 0 0 20 0 11 0 99 1 2";
+    assert.equal(parseCpuMs(stat), 2900);
   });
 
   it("reports every required figure, null when not measured, and judges the targets", () => {
     const json = toJson({ validate: { validUs: 25, invalidUs: 40, invalidFailures: 22 } });
-    assert.deepEqual(Object.keys(json.server), ["rps", "bareRps", "ratio", "p99Ms", "bareP99Ms"]);
+    assert.deepEqual(Object.keys(json.server), [
+      "rps",
+      "bareRps",
+      "ratio",
+      "p99Ms",
+      "bareP99Ms",
+      "adapterRps",
+      "adapterRatio",
+      "cpuUs",
+      "bareCpuUs",
+      "adapterCpuUs",
+    ]);
     assert.deepEqual(Object.keys(json.client), [
       "callsPerSec",
       "sdkCallsPerSec",
