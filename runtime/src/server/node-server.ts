@@ -33,13 +33,11 @@ export function createNodeServer(handler: JsonRpcHandler, options: NodeServerOpt
 
   function send(res: ServerResponse, response: JsonRpcResponse): void {
     const headers = response.headers;
-    // Encoded once: the length comes free, and the socket gets bytes to send as they are.
-    const body = Buffer.from(response.body);
-    headers["content-length"] = String(body.length);
+    headers["content-length"] = String(Buffer.byteLength(response.body));
     // Once closing (see closeGracefully), no connection is kept alive.
     if (!server.listening) headers.connection = "close";
     res.writeHead(response.statusCode, headers);
-    res.end(body);
+    res.end(response.body);
   }
 
   function respond(res: ServerResponse, response: JsonRpcResponse): void {
