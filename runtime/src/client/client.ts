@@ -1,10 +1,9 @@
 /** The generic awsJson 1.0 / 1.1 client that every generated `<Service>Client` extends. */
-import { Hash } from "@smithy/hash-node";
 import type { HttpRequest } from "@smithy/protocol-http";
-import { SignatureV4 } from "@smithy/signature-v4";
 import type { HttpHandlerOptions, MetadataBearer, ResponseMetadata, RetryToken, SdkError } from "@smithy/types";
 import { contentTypeOf } from "../schema.js";
 import type { ServiceDescription } from "../service.js";
+import { Hash, SignatureV4 } from "../smithy.cjs";
 import { formatValidationMessage } from "../validation.js";
 import { abortError, sleep, whenAborted } from "./abort.js";
 import { readBody } from "./body.js";

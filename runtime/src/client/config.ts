@@ -1,5 +1,4 @@
 /** A client's configuration, as given and as resolved once at construction. */
-import { NodeHttpHandler } from "@smithy/node-http-handler";
 import type { HttpRequest } from "@smithy/protocol-http";
 import type {
   AwsCredentialIdentity,
@@ -10,8 +9,8 @@ import type {
   RequestHandler,
   RetryStrategyV2,
 } from "@smithy/types";
-import { StandardRetryStrategy } from "@smithy/util-retry";
 import type { ServiceSchema } from "../schema.js";
+import { createNodeHttpHandler, StandardRetryStrategy } from "../smithy.cjs";
 import { resolveCredentials } from "./credentials.js";
 
 /** What sends a signed request: `@smithy/node-http-handler`, `@smithy/fetch-http-handler` or a stub. */
@@ -73,7 +72,7 @@ export function resolveConfig(schema: ServiceSchema, config: JsonRpcClientConfig
     credentials: resolveCredentials(config.credentials),
     requestHandler:
       config.requestHandler ??
-      new NodeHttpHandler({
+      createNodeHttpHandler({
         connectionTimeout: config.connectionTimeout ?? DEFAULT_CONNECTION_TIMEOUT_MS,
         requestTimeout,
         socketTimeout: requestTimeout,

@@ -1,10 +1,10 @@
 /** Builds the unsigned awsJson HTTP request of one call. */
 import { gzipSync } from "node:zlib";
-import { HttpRequest } from "@smithy/protocol-http";
 import type { Endpoint, HeaderBag } from "@smithy/types";
 import type { ServiceException, ServiceExceptionOptions } from "../errors.js";
 import { serializeStructure } from "../serde.js";
 import type { ServiceSchema } from "../schema.js";
+import { HttpRequest } from "../smithy.cjs";
 import type { OperationPlan } from "./operation.js";
 
 const encoder = new TextEncoder();

@@ -6,9 +6,8 @@
  * `Date`) dates a request, as every AWS SDK sends it.
  */
 import { createHash, timingSafeEqual } from "node:crypto";
-import { Hash } from "@smithy/hash-node";
-import { SignatureV4 } from "@smithy/signature-v4";
 import type { HeaderBag, HttpRequest, QueryParameterBag } from "@smithy/types";
+import { Hash, SignatureV4 } from "../smithy.cjs";
 import { headerValue, type RequestHeaders } from "./request-headers.js";
 import { RequestError } from "./responses.js";
 
