@@ -40,7 +40,11 @@ export const WHOLE_SSM_MODEL = "../shared/models/ssm-2014-11-06.json";
 const GENERATOR = "codegen/dist/cli.js";
 const PRETTIER_CLI = "node_modules/prettier/bin/prettier.cjs";
 const TSC_CLI = "node_modules/typescript/bin/tsc";
-/** The generator's own prettier options (codegen/render/prettier-options.ts), not the project's .prettierrc. */
+/**
+ * The generator's own prettier options (codegen/render/prettier-options.ts), not the project's
+ * .prettierrc. The CLI picks its `typescript` parser for `.ts` files, where the generator uses
+ * `babel-ts`; `unformattedFiles` (0 expected) checks that both give the same bytes.
+ */
 const PRETTIER_FLAGS = ["--no-config", "--no-editorconfig", "--print-width", "100", "--trailing-comma", "all"];
 
 export function measureCodegen(settings: CodegenSettings, log: (line: string) => void): CodegenFigures {

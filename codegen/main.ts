@@ -9,6 +9,7 @@ import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { generate } from "./pipeline.js";
+import type { FormatPool } from "./render/format-pool.js";
 import { SKIPS_FILE, type SkipList, parseSkipList } from "./emit/protocol-tests/skips.js";
 import { formatIssue } from "./validate/issue.js";
 import { comparePackage, writePackage } from "./write/write-package.js";
@@ -43,10 +44,15 @@ interface CliOptions {
   readonly service?: string;
   readonly check: boolean;
   readonly quiet: boolean;
+  readonly formatter?: FormatPool;
 }
 
-/** Runs the command line; `log` receives every line meant for the terminal. */
-export async function runCli(argv: readonly string[], log: Log = defaultLog): Promise<number> {
+/**
+ * Runs the command line; `log` receives every line meant for the terminal.
+ * `formatter` is a prettier pool the caller started early (and closes);
+ * without it, each run starts its own.
+ */
+export async function runCli(argv: readonly string[], log: Log = defaultLog, formatter?: FormatPool): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
@@ -82,6 +88,7 @@ export async function runCli(argv: readonly string[], log: Log = defaultLog): Pr
     quiet: values.quiet!,
     ...(values.out ? { out: values.out } : {}),
     ...(values.service ? { service: values.service } : {}),
+    ...(formatter ? { formatter } : {}),
   };
   if (!values.watch) return runOnce(options);
   return watchModel(options);
@@ -108,6 +115,7 @@ async function runOnce(options: CliOptions): Promise<number> {
       dependencies: await runtimeDependencies(),
       skips: await readSkipList(ROOT),
       ...(options.service ? { service: options.service } : {}),
+      ...(options.formatter ? { formatter: options.formatter } : {}),
     },
     (step, detail) => {
       const now = performance.now();

@@ -17,7 +17,8 @@ import { emitPackage, type PackageOptions } from "./emit/emit-package.js";
 import { emitProtocolTests } from "./emit/emit-protocol-tests.js";
 import type { SkipList } from "./emit/protocol-tests/skips.js";
 import type { GeneratedFile } from "./emit/generated-file.js";
-import { type RenderedFile, renderFiles } from "./render/render-files.js";
+import { type RenderedFile, Renderer } from "./render/render-files.js";
+import type { FormatPool } from "./render/format-pool.js";
 
 export interface GenerateOptions extends Omit<PackageOptions, "modelPath"> {
   /** The model's path as the user named it: for messages and headers. */
@@ -28,6 +29,11 @@ export interface GenerateOptions extends Omit<PackageOptions, "modelPath"> {
   readonly command: string;
   /** Known conformance skips with their reasons (`conformance/skips.json`). */
   readonly skips?: SkipList;
+  /**
+   * Formats the output; the caller closes it. Without it, rendering starts
+   * and closes a pool of its own, sized by how much there is to format.
+   */
+  readonly formatter?: FormatPool;
 }
 
 export type Progress = (step: string, detail: string) => void;
@@ -66,17 +72,32 @@ export async function generate(
   )!;
   const index = buildShapeIndex(model, serviceId);
   progress("index", `${index.operations.length} operations, ${index.shapes.length} shapes in the service closure`);
-  const files: GeneratedFile[] = [
-    emitTypes(index),
-    ...emitSchema(index),
-    ...emitValidators(index),
-    ...emitClient(index),
-    emitServer(index),
-    ...emitProtocolTests(index, options.skips ?? {}),
-    ...emitPackage(index, options),
-  ];
+  const renderer = new Renderer({ modelPath: options.modelPath, command: options.command }, options.formatter);
+  // Each file goes to the formatter as soon as it is emitted, and formats while the next are
+  // emitted. The protocol tests go first: the largest file to format, and quick to emit.
+  const add = (emitted: GeneratedFile | GeneratedFile[]): GeneratedFile[] => {
+    const list = [emitted].flat();
+    renderer.add(list);
+    return list;
+  };
+  let files: GeneratedFile[];
+  try {
+    const tests = add(emitProtocolTests(index, options.skips ?? {}));
+    files = [
+      ...add(emitTypes(index)),
+      ...add(emitSchema(index)),
+      ...add(emitValidators(index)),
+      ...add(emitClient(index)),
+      ...add(emitServer(index)),
+      ...tests,
+      ...add(emitPackage(index, options)),
+    ];
+  } catch (error) {
+    await renderer.close();
+    throw error;
+  }
   progress("emit", `${files.length} files`);
-  const rendered = await renderFiles(files, { modelPath: options.modelPath, command: options.command });
+  const rendered = await renderer.finish(files);
   progress("render", `${rendered.length} files formatted`);
   return { ok: true, files: rendered, index, issues };
 }

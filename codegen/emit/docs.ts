@@ -4,7 +4,7 @@
  * `/** … *\/` comment.
  */
 import type { JSDocStructure, JSDocTagStructure, OptionalKind } from "ts-morph";
-import { StructureKind } from "ts-morph";
+import { StructureKind } from "../ts-morph.js";
 import type { Deprecation } from "../index/shape-index.js";
 
 const ENTITIES: Readonly<Record<string, string>> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'", nbsp: " " };

@@ -4,7 +4,8 @@
  * `smithy.api#paginated` operations. Behaviour lives in the runtime; these
  * modules bind it to the model's names and types.
  */
-import { type StatementStructures, Scope, StructureKind, VariableDeclarationKind } from "ts-morph";
+import type { StatementStructures } from "ts-morph";
+import { Scope, StructureKind, VariableDeclarationKind } from "../ts-morph.js";
 import type { Operation, ShapeIndex } from "../index/shape-index.js";
 import { tsDoc } from "./docs.js";
 import type { GeneratedFile } from "./generated-file.js";

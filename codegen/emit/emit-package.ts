@@ -2,7 +2,8 @@
  * The package around the modules: package.json, tsconfig.json, a README, and
  * `src/index.ts` with explicit named exports (no `export *`).
  */
-import { StructureKind, type ExportDeclarationStructure } from "ts-morph";
+import type { ExportDeclarationStructure } from "ts-morph";
+import { StructureKind } from "../ts-morph.js";
 import type { ShapeIndex } from "../index/shape-index.js";
 import type { GeneratedFile } from "./generated-file.js";
 import { MODELS_MODULE } from "./emit-types.js";

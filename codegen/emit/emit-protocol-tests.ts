@@ -5,7 +5,8 @@
  * per case; the assertions live in `@sjc/runtime/testing`. Cases listed in
  * `conformance/skips.json` become `it.skip` with the reason in the title.
  */
-import { StructureKind, type WriterFunction } from "ts-morph";
+import type { WriterFunction } from "ts-morph";
+import { StructureKind } from "../ts-morph.js";
 import type { ShapeIndex } from "../index/shape-index.js";
 import type { GeneratedFile } from "./generated-file.js";
 import { Imports } from "./imports.js";

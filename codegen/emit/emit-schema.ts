@@ -3,7 +3,7 @@
  * to and from awsJson; `src/description.ts`: the service description that
  * ties it to the error classes and validators.
  */
-import { StructureKind, VariableDeclarationKind } from "ts-morph";
+import { StructureKind, VariableDeclarationKind } from "../ts-morph.js";
 import type { Member, Operation, Shape, ShapeIndex } from "../index/shape-index.js";
 import { tsDoc } from "./docs.js";
 import type { GeneratedFile } from "./generated-file.js";

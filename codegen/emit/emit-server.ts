@@ -3,7 +3,7 @@
  * receiving the validated input and the request context), a framework-neutral
  * handler factory and a node:http server factory.
  */
-import { StructureKind } from "ts-morph";
+import { StructureKind } from "../ts-morph.js";
 import type { ShapeIndex } from "../index/shape-index.js";
 import { tsDoc } from "./docs.js";
 import type { GeneratedFile } from "./generated-file.js";

@@ -2,18 +2,16 @@
  * `src/models.ts`: one declaration per structure, union, enum and error of
  * the service closure, plus the service's base exception.
  */
-import {
-  type ClassDeclarationStructure,
-  type InterfaceDeclarationStructure,
-  type ModuleDeclarationStructure,
-  type PropertySignatureStructure,
-  type StatementStructures,
-  type TypeAliasDeclarationStructure,
-  type VariableStatementStructure,
-  Scope,
-  StructureKind,
-  VariableDeclarationKind,
+import type {
+  ClassDeclarationStructure,
+  InterfaceDeclarationStructure,
+  ModuleDeclarationStructure,
+  PropertySignatureStructure,
+  StatementStructures,
+  TypeAliasDeclarationStructure,
+  VariableStatementStructure,
 } from "ts-morph";
+import { Scope, StructureKind, VariableDeclarationKind } from "../ts-morph.js";
 import type { Member, Shape, ShapeIndex } from "../index/shape-index.js";
 import { tsDoc } from "./docs.js";
 import type { GeneratedFile } from "./generated-file.js";

@@ -5,9 +5,9 @@
  * a typed wrapper with one validator per operation input and output, and the
  * schemas themselves as a JSON data file.
  */
-import { Ajv } from "ajv";
-import standaloneModule from "ajv/dist/standalone/index.js";
-import { StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
+import { createRequire } from "node:module";
+import type { StatementStructures } from "ts-morph";
+import { StructureKind, VariableDeclarationKind } from "../ts-morph.js";
 import type { ShapeIndex } from "../index/shape-index.js";
 import type { GeneratedFile } from "./generated-file.js";
 import { Imports } from "./imports.js";
@@ -18,8 +18,25 @@ import { tsDoc } from "./docs.js";
 /** Where the serde schema lives; the validators read it to word member paths. */
 const SCHEMA_MODULE = "./schema.js";
 
-// ajv is CommonJS: from ESM its default export arrives wrapped once more.
-const standaloneCode = standaloneModule.default;
+interface AjvModules {
+  readonly Ajv: typeof import("ajv").Ajv;
+  readonly standaloneCode: typeof import("ajv/dist/standalone/index.js").default;
+}
+let ajvModules: AjvModules | undefined;
+
+/**
+ * ajv, loaded on first use rather than with this module: the pipeline hands
+ * the protocol tests to the formatter before it emits validators, so ajv's
+ * load overlaps with formatting instead of delaying it. (`require`, as ajv is
+ * CommonJS: its default exports need no unwrapping.)
+ */
+function loadAjv(): AjvModules {
+  const require = createRequire(import.meta.url);
+  return (ajvModules ??= {
+    Ajv: (require("ajv") as typeof import("ajv")).Ajv,
+    standaloneCode: (require("ajv/dist/standalone/index.js") as typeof import("ajv/dist/standalone/index.js")).default,
+  });
+}
 
 export const VALIDATORS_MODULE = "./validators.js";
 const COMPILED_MODULE = "../validators/compiled.cjs";
@@ -49,6 +66,7 @@ export function emitValidators(index: ShapeIndex): GeneratedFile[] {
   // Error objects stay lean (no messages, no schema copies): the runtime words
   // the messages and reads values from the validated data itself.
   // ownProperties: a member named like an Object.prototype property (`constructor`) is absent unless set.
+  const { Ajv, standaloneCode } = loadAjv();
   const ajv = new Ajv({
     allErrors: true,
     messages: false,
@@ -93,6 +111,29 @@ export function emitValidators(index: ShapeIndex): GeneratedFile[] {
   ];
 }
 
+const CREATE_REQUIRE: StatementStructures = {
+  kind: StructureKind.ImportDeclaration,
+  moduleSpecifier: "node:module",
+  namedImports: ["createRequire"],
+};
+
+/**
+ * `const compiled = require(COMPILED_MODULE)`. Required rather than imported:
+ * node scans the exports of a CommonJS file that an ES module imports, which
+ * costs a client's cold start tens of milliseconds on a file this size.
+ */
+const REQUIRE_COMPILED: StatementStructures = {
+  kind: StructureKind.VariableStatement,
+  declarationKind: VariableDeclarationKind.Const,
+  docs: tsDoc({}, ["The ajv standalone validators, required so that node loads them without scanning their exports."]),
+  declarations: [
+    {
+      name: "compiled",
+      initializer: `createRequire(import.meta.url)("${COMPILED_MODULE}") as typeof import("${COMPILED_MODULE}")`,
+    },
+  ],
+};
+
 function wrapper(
   index: ShapeIndex,
   compiledNames: readonly string[],
@@ -102,9 +143,7 @@ function wrapper(
   const available = new Set(compiledNames);
   const fromCompiled = available.size ? imports.use(RT.fromCompiled) : "";
   const description = imports.use(RT.ServiceDescription);
-  const statements: StatementStructures[] = available.size
-    ? [{ kind: StructureKind.ImportDeclaration, moduleSpecifier: COMPILED_MODULE, defaultImport: "compiled" }]
-    : [];
+  const statements: StatementStructures[] = available.size ? [REQUIRE_COMPILED] : [];
   const entries: string[] = [];
   const hasPatterns = Object.keys(patterns).length > 0;
   if (hasPatterns) {
@@ -147,5 +186,10 @@ function wrapper(
       { name: "validators", type: `${description}["validators"]`, initializer: `{\n${entries.join("\n")}\n}` },
     ],
   });
-  return { kind: "typescript", path: "src/validators.ts", statements: [...imports.declarations(), ...statements] };
+  const nodeImports = available.size ? [CREATE_REQUIRE] : [];
+  return {
+    kind: "typescript",
+    path: "src/validators.ts",
+    statements: [...nodeImports, ...imports.declarations(), ...statements],
+  };
 }

@@ -1,5 +1,6 @@
 /** Collects the imports a generated file uses, and renders them sorted. */
-import { type ImportDeclarationStructure, StructureKind } from "ts-morph";
+import type { ImportDeclarationStructure } from "ts-morph";
+import { StructureKind } from "../ts-morph.js";
 import type { RuntimeSymbol } from "./runtime-symbols.js";
 import { compare } from "../index/shape-index.js";
 

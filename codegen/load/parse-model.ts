@@ -1,5 +1,6 @@
 /** Parses model text into the JSON AST; syntax errors carry line and column. */
-import { type ParseError, parse as parseTolerant, printParseErrorCode } from "jsonc-parser";
+import { createRequire } from "node:module";
+import type { ParseError } from "jsonc-parser";
 import type { AstModel } from "./ast.js";
 import { type Issue, modelIssue } from "../validate/issue.js";
 
@@ -38,8 +39,13 @@ function failed(issue: Issue): ParseResult {
   return { model: { smithy: "2.0", shapes: {} }, issues: [issue] };
 }
 
-/** Locates the first syntax error with a tolerant parser (JSON.parse does not say where). */
+/**
+ * Locates the first syntax error with a tolerant parser (JSON.parse does not
+ * say where). The parser is loaded here, when a model is broken, not on every run.
+ */
 function syntaxIssue(text: string, file: string): Issue {
+  const jsonc = createRequire(import.meta.url)("jsonc-parser") as typeof import("jsonc-parser");
+  const { parse: parseTolerant, printParseErrorCode } = jsonc;
   const errors: ParseError[] = [];
   parseTolerant(text, errors, { disallowComments: true, allowTrailingComma: false });
   const first = errors[0];

@@ -1,12 +1,18 @@
 /**
  * Files in memory → final text: ts-morph prints the structures, prettier
- * formats (on a pool of worker threads, largest files first), and every file
- * that can carry a comment gets the do-not-edit header.
+ * formats (on a pool of worker threads, each file as soon as it is printed),
+ * and every file that can carry a comment gets the do-not-edit header.
+ *
+ * ts-morph prints with `printStructure`: the text it would give a source file
+ * made from the same structures, without parsing that text into a syntax tree
+ * that nothing here reads.
  */
 import { availableParallelism } from "node:os";
-import { Project, type StatementStructures, StructureKind, type WriterFunction } from "ts-morph";
+import type { StatementStructures, WriterFunction } from "ts-morph";
+import { StructureKind, printStructure } from "../ts-morph.js";
 import type { GeneratedFile } from "../emit/generated-file.js";
 import { FormatPool } from "./format-pool.js";
+import { TYPESCRIPT_PARSER } from "./prettier-options.js";
 
 export interface RenderedFile {
   readonly path: string;
@@ -27,47 +33,112 @@ export function header(info: HeaderInfo): string {
   ].join("\n");
 }
 
-/** Below this much output, starting worker threads costs more than it saves. */
+/**
+ * Printed text (bytes before formatting) from which a renderer's pool grows
+ * to a worker per core (up to 4): below it, starting the threads costs more
+ * than it saves. A pool the CLI started early already has its workers.
+ */
 const POOL_THRESHOLD = 400_000;
 
-export async function renderFiles(files: readonly GeneratedFile[], info: HeaderInfo): Promise<RenderedFile[]> {
-  const project = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true });
-  const top = header(info);
-  const estimate = files.reduce((sum, f) => sum + ("text" in f ? f.text.length : f.statements.length * 400), 0);
-  const pool = new FormatPool(estimate < POOL_THRESHOLD ? 0 : Math.min(availableParallelism(), 4));
-  // Largest first: the biggest files start formatting while the rest print.
-  const order = [...files].sort((a, b) => weight(b) - weight(a));
-  try {
-    const rendered = new Map<string, Promise<string>>();
-    for (const file of order) {
-      switch (file.kind) {
-        case "typescript": {
-          const source = project.createSourceFile(
-            file.path,
-            { statements: spaced(file.statements) },
-            { overwrite: true },
-          );
-          rendered.set(
-            file.path,
-            pool.format({ path: file.path, text: `${top}\n${source.getFullText()}`, parser: "typescript" }),
-          );
-          project.removeSourceFile(source);
-          break;
-        }
-        case "json":
-          // package.json gets prettier's own package.json style, as its CLI would give it.
-          const parser = file.path.endsWith("package.json") ? "json-stringify" : "json";
-          rendered.set(file.path, pool.format({ path: file.path, text: file.text, parser }));
-          break;
-        case "text":
-          rendered.set(file.path, Promise.resolve(`${top}${file.text}`));
-          break;
-      }
-    }
-    return await Promise.all(files.map(async (file) => ({ path: file.path, text: await rendered.get(file.path)! })));
-  } finally {
-    await pool.close();
+/**
+ * Renders files as they are added: each batch is printed at once and handed
+ * to the formatter, largest first, so formatting overlaps with emitting and
+ * printing the next batch. Formats on the caller's pool, or on one of its own
+ * that grows to worker threads once the output is large enough.
+ */
+export class Renderer {
+  private readonly top: string;
+  private readonly pool: FormatPool;
+  private readonly ownPool: boolean;
+  private readonly rendered = new Map<string, Promise<string>>();
+  private printed = 0;
+
+  constructor(info: HeaderInfo, pool?: FormatPool) {
+    this.top = header(info);
+    this.ownPool = pool === undefined;
+    this.pool = pool ?? new FormatPool(0);
   }
+
+  add(files: readonly GeneratedFile[]): void {
+    const jobs: { file: GeneratedFile; text: string }[] = [];
+    for (const file of files) {
+      if (this.rendered.has(file.path)) throw new Error(`generator bug: two files at ${file.path}`);
+      const text = this.print(file);
+      this.printed += text.length;
+      jobs.push({ file, text });
+    }
+    if (this.printed >= POOL_THRESHOLD) this.pool.grow(Math.min(availableParallelism(), 4));
+    // Largest first: the biggest take longest, so they start first. Ties keep the given order.
+    jobs.sort((a, b) => b.text.length - a.text.length);
+    for (const { file, text } of jobs) {
+      const formatted = this.format(file, text);
+      // Awaited by `finish`; until then a failure must not count as unhandled.
+      formatted.catch(() => {});
+      this.rendered.set(file.path, formatted);
+    }
+  }
+
+  /** Waits for the formatting (helping with it when a core would idle); the files in the order given. */
+  async finish(files: readonly GeneratedFile[]): Promise<RenderedFile[]> {
+    try {
+      if (this.pool.threads > 0 && this.pool.threads < availableParallelism()) await this.pool.help();
+      return await Promise.all(
+        files.map(async (file) => {
+          const text = this.rendered.get(file.path);
+          if (text === undefined) throw new Error(`generator bug: ${file.path} was never rendered`);
+          return { path: file.path, text: await text };
+        }),
+      );
+    } finally {
+      await this.close();
+    }
+  }
+
+  /** Stops the pool, if it is the renderer's own; `finish` does this. */
+  async close(): Promise<void> {
+    if (this.ownPool) await this.pool.close();
+  }
+
+  /** The text before formatting: the header and what ts-morph prints, or the text as emitted. */
+  private print(file: GeneratedFile): string {
+    switch (file.kind) {
+      case "typescript": {
+        if (file.path.endsWith(".d.ts"))
+          throw new Error(`generator bug: ${file.path}: declarations are written as text`);
+        const source = printStructure({ kind: StructureKind.SourceFile, statements: spaced(file.statements) });
+        return `${this.top}\n${source}`;
+      }
+      case "json":
+        return file.text;
+      case "text":
+        return `${this.top}${file.text}`;
+    }
+  }
+
+  private format(file: GeneratedFile, text: string): Promise<string> {
+    switch (file.kind) {
+      case "typescript":
+        return this.pool.format({ path: file.path, text, parser: TYPESCRIPT_PARSER });
+      case "json": {
+        // package.json gets prettier's own package.json style, as its CLI would give it.
+        const parser = file.path.endsWith("package.json") ? "json-stringify" : "json";
+        return this.pool.format({ path: file.path, text, parser });
+      }
+      case "text":
+        return Promise.resolve(text);
+    }
+  }
+}
+
+/** Renders `files` on `pool`, or on a pool of its own; returns them in the order given. */
+export async function renderFiles(
+  files: readonly GeneratedFile[],
+  info: HeaderInfo,
+  pool?: FormatPool,
+): Promise<RenderedFile[]> {
+  const renderer = new Renderer(info, pool);
+  renderer.add(files);
+  return renderer.finish(files);
 }
 
 /** A blank line between top-level declarations (ts-morph leaves none between variable statements). */
@@ -81,8 +152,4 @@ function spaced(statements: readonly StatementStructures[]): (StatementStructure
     out.push(statement);
   });
   return out;
-}
-
-function weight(file: GeneratedFile): number {
-  return file.kind === "typescript" ? file.statements.length * 400 : file.text.length;
 }
