@@ -106,12 +106,17 @@ async function main(): Promise<void> {
   // Imported only now: the runtime was (re)built above, and the package must
   // share the very runtime module instances the harness uses.
   const { RoundTrip } = await import("@sjc/runtime/testing");
-  const pkg = (await import(pathToFileURL(join(out, "dist", "index.js")).href)) as Record<string, unknown>;
+  const entry = (file: string) =>
+    import(pathToFileURL(join(out, "dist", file)).href) as Promise<Record<string, unknown>>;
+  const pkg = await entry("index.js");
+  const server = await entry("server.js");
   const { definitions } = JSON.parse(readFileSync(join(out, "schemas", "shapes.schema.json"), "utf8"));
   const Client = Object.entries(pkg).find(([key, value]) => /Client$/.test(key) && typeof value === "function")?.[1];
-  const createHandler = Object.entries(pkg).find(([key]) => /^create\w+Handler$/.test(key))?.[1];
+  const createHandler = Object.entries(server).find(([key]) => /^create\w+Handler$/.test(key))?.[1];
   if (typeof Client !== "function" || typeof createHandler !== "function" || pkg.serviceDescription === undefined) {
-    console.error(`roundtrip: ${outFromRoot} exports no <Service>Client, create<Service>Handler or serviceDescription`);
+    console.error(
+      `roundtrip: ${outFromRoot} exports no <Service>Client or serviceDescription, or its server entry no create<Service>Handler`,
+    );
     process.exit(3);
   }
   const roundTrip = new RoundTrip({

@@ -1,5 +1,5 @@
 /** The access keys SigV4 checking accepts, from a `--credentials` file or the `SSM_CREDENTIALS` variable. */
-import { loadCredentialsFile, parseCredentialsSpec } from "@sjc/runtime";
+import { loadCredentialsFile, parseCredentialsSpec } from "@sjc/runtime/server";
 import { CREDENTIALS_ENV, type ServeOptions } from "./cli-options.js";
 
 /** Access keys the server cannot use; the message names their source, never a secret. */

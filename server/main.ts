@@ -5,8 +5,8 @@
  */
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import { closeGracefully } from "@sjc/runtime";
-import { createSSMServer } from "@sjc/ssm";
+import { closeGracefully } from "@sjc/runtime/server";
+import { createSSMServer } from "@sjc/ssm/server";
 import { AccessKeysError, readAccessKeys } from "./access-keys.js";
 import { USAGE, UsageError, parseCommandLine, type ServeOptions } from "./cli-options.js";
 import { DataFileError, loadDataFile } from "./data-file.js";

@@ -10,7 +10,8 @@
  * - Errors: an unknown WindowExecutionId is a DoesNotExistException; an
  *   unsupported filter, or a token not issued for this query, a ValidationException.
  */
-import { DoesNotExistException, type MaintenanceWindowExecutionTaskIdentity, type SSMService } from "@sjc/ssm";
+import { DoesNotExistException, type MaintenanceWindowExecutionTaskIdentity } from "@sjc/ssm";
+import type { SSMService } from "@sjc/ssm/server";
 import { createNextTokenCodec, invalidToken } from "./next-token.js";
 import { parseFilters } from "./status-filter.js";
 import type { TaskStore } from "./task-store.js";

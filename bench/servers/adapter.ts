@@ -11,7 +11,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import { closeGracefully, createNodeServer, type JsonRpcResponse } from "@sjc/runtime";
+import { closeGracefully, createNodeServer, type JsonRpcResponse } from "@sjc/runtime/server";
 
 const file = process.argv[2];
 if (file === undefined) {

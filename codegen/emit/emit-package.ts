@@ -1,6 +1,8 @@
 /**
  * The package around the modules: package.json, tsconfig.json, a README, and
- * `src/index.ts` with explicit named exports (no `export *`).
+ * `src/index.ts` with explicit named exports (no `export *`). The root entry
+ * is the client side: types, client, validators; the server is its own entry,
+ * `<package>/server` (`src/server.ts`), so that a client never loads it.
  */
 import type { ExportDeclarationStructure } from "ts-morph";
 import { StructureKind } from "../ts-morph.js";
@@ -9,7 +11,6 @@ import type { GeneratedFile } from "./generated-file.js";
 import { MODELS_MODULE } from "./emit-types.js";
 import { DESCRIPTION_MODULE, SCHEMA_MODULE } from "./emit-schema.js";
 import { VALIDATORS_MODULE, validatorName } from "./emit-validators.js";
-import { SERVER_MODULE } from "./emit-server.js";
 import { PAGINATION_MODULE, aggregateModule, clientModule, commandModule } from "./emit-client.js";
 import { compare } from "../index/shape-index.js";
 
@@ -34,6 +35,7 @@ export function emitPackage(index: ShapeIndex, options: PackageOptions): Generat
     types: "./dist/index.d.ts",
     exports: {
       ".": { types: "./dist/index.d.ts", default: "./dist/index.js" },
+      "./server": { types: "./dist/server.d.ts", default: "./dist/server.js" },
       "./schemas/shapes.schema.json": "./schemas/shapes.schema.json",
     },
     files: ["dist", "validators", "schemas"],
@@ -97,9 +99,6 @@ function indexFile(index: ShapeIndex): GeneratedFile {
   }
   add(DESCRIPTION_MODULE, "serviceDescription");
   add(SCHEMA_MODULE, "serviceSchema");
-  add(SERVER_MODULE, service.handlerFactory);
-  add(SERVER_MODULE, service.serverFactory);
-  add(SERVER_MODULE, service.serviceInterface, true);
   const statements: ExportDeclarationStructure[] = [];
   for (const module of [...exportsByModule.keys()].sort(compare)) {
     const { names, types } = exportsByModule.get(module)!;

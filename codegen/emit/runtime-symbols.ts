@@ -18,6 +18,7 @@ const symbol = (module: string, name: string, typeOnly = false): RuntimeSymbol =
 });
 
 const RUNTIME = "@sjc/runtime";
+const RUNTIME_SERVER = "@sjc/runtime/server";
 const TYPES = "@smithy/types";
 
 export const RT = {
@@ -31,12 +32,12 @@ export const RT = {
   JsonRpcClient: symbol(RUNTIME, "JsonRpcClient"),
   JsonRpcClientConfig: symbol(RUNTIME, "JsonRpcClientConfig", true),
   createPaginator: symbol(RUNTIME, "createPaginator"),
-  createJsonRpcHandler: symbol(RUNTIME, "createJsonRpcHandler"),
-  createNodeServer: symbol(RUNTIME, "createNodeServer"),
-  HandlerOptions: symbol(RUNTIME, "HandlerOptions", true),
-  NodeServerOptions: symbol(RUNTIME, "NodeServerOptions", true),
-  JsonRpcHandler: symbol(RUNTIME, "JsonRpcHandler", true),
-  RequestContext: symbol(RUNTIME, "RequestContext", true),
+  createJsonRpcHandler: symbol(RUNTIME_SERVER, "createJsonRpcHandler"),
+  createNodeServer: symbol(RUNTIME_SERVER, "createNodeServer"),
+  HandlerOptions: symbol(RUNTIME_SERVER, "HandlerOptions", true),
+  NodeServerOptions: symbol(RUNTIME_SERVER, "NodeServerOptions", true),
+  JsonRpcHandler: symbol(RUNTIME_SERVER, "JsonRpcHandler", true),
+  RequestContext: symbol(RUNTIME_SERVER, "RequestContext", true),
   MetadataBearer: symbol(TYPES, "MetadataBearer", true),
   DocumentType: symbol(TYPES, "DocumentType", true),
   JsonRpcSendOptions: symbol(RUNTIME, "JsonRpcSendOptions", true),

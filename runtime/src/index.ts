@@ -22,19 +22,6 @@ export type { ExceptionOptionType, ServiceExceptionOptions } from "./errors.js";
 export { formatValidationMessage, fromCompiled, memberPath } from "./validation.js";
 export type { AjvError, CompiledContext, CompiledValidator, ValidationFailure, Validator } from "./validation.js";
 export type { ErrorConstructor, OperationValidators, ServiceDescription } from "./service.js";
-export { createJsonRpcHandler } from "./server/handler.js";
-export type {
-  HandlerOptions,
-  JsonRpcHandler,
-  JsonRpcRequest,
-  OperationHandler,
-  RequestContext,
-} from "./server/handler.js";
-export type { JsonRpcResponse } from "./server/responses.js";
-export type { CallerIdentity } from "./server/sigv4.js";
-export { loadCredentialsFile, parseCredentialsSpec } from "./server/credentials.js";
-export { closeGracefully, createNodeServer } from "./server/node-server.js";
-export type { NodeServerOptions } from "./server/node-server.js";
 export { Command } from "./client/command.js";
 export { JsonRpcClient } from "./client/client.js";
 export type { JsonRpcSendOptions } from "./client/client.js";

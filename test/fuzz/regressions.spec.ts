@@ -3,7 +3,7 @@
  * plain tests: each states the invariant of test/fuzz/invariants.ts it breaks.
  */
 import assert from "node:assert/strict";
-import { createSSMHandler } from "@sjc/ssm";
+import { createSSMHandler } from "@sjc/ssm/server";
 import { createReferenceService } from "../../server/reference-service.js";
 import { BIG_ID, bundledStore } from "../server/helpers.js";
 import { CONTENT_TYPE, TARGET, maxResponseBytes } from "./invariants.js";

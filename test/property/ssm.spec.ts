@@ -7,7 +7,8 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import fc from "fast-check";
-import { type SSMService, SSMClient, createSSMHandler, serviceDescription } from "@sjc/ssm";
+import { SSMClient, serviceDescription } from "@sjc/ssm";
+import { type SSMService, createSSMHandler } from "@sjc/ssm/server";
 import {
   type CheckOptions,
   type MutationKind,

@@ -7,12 +7,10 @@ import {
   ServiceException,
   fromCompiled,
   type ExceptionOptionType,
-  type JsonRpcHandler,
-  type JsonRpcRequest,
-  type RequestContext,
   type ServiceDescription,
   type ServiceSchema,
 } from "../../runtime/src/index.js";
+import type { JsonRpcHandler, JsonRpcRequest, RequestContext } from "../../runtime/src/server/index.js";
 
 const ajv = new Ajv({ allErrors: true, verbose: true });
 

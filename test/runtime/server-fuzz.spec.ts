@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { createJsonRpcHandler, type JsonRpcHandler, type JsonRpcResponse } from "../../runtime/src/index.js";
+import { createJsonRpcHandler, type JsonRpcHandler, type JsonRpcResponse } from "../../runtime/src/server/index.js";
 import { ThingsImplementation, recordingLogger, thingsDescription } from "./server-fixture.js";
 
 const CONTENT_TYPE = "application/x-amz-json-1.0";

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { createJsonRpcHandler, type JsonRpcHandler } from "../../runtime/src/index.js";
+import { createJsonRpcHandler, type JsonRpcHandler } from "../../runtime/src/server/index.js";
 import {
   CREATED_AT,
   ThingsImplementation,

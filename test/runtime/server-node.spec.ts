@@ -8,7 +8,7 @@ import {
   createNodeServer,
   type JsonRpcHandler,
   type NodeServerOptions,
-} from "../../runtime/src/index.js";
+} from "../../runtime/src/server/index.js";
 import { ThingsImplementation, recordingLogger, thingsDescription, type PutThingInput } from "./server-fixture.js";
 
 interface Reply {

@@ -18,7 +18,7 @@ import {
   parseCredentialsSpec,
   type JsonRpcHandler,
   type RequestContext,
-} from "../../runtime/src/index.js";
+} from "../../runtime/src/server/index.js";
 import { ThingsImplementation, recordingLogger, ssmDescription, thingsDescription } from "./server-fixture.js";
 
 const CREDENTIALS = { AKIDTHINGS: "s3cr3t/KEY+one", AKIDOTHER: "another-secret" };

@@ -2,8 +2,9 @@
 import assert from "node:assert/strict";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import { closeGracefully } from "@sjc/runtime";
-import { type MaintenanceWindowExecutionTaskIdentity, SSMServiceException, createSSMServer } from "@sjc/ssm";
+import { closeGracefully } from "@sjc/runtime/server";
+import { type MaintenanceWindowExecutionTaskIdentity, SSMServiceException } from "@sjc/ssm";
+import { createSSMServer } from "@sjc/ssm/server";
 import { loadDataFile } from "../../server/data-file.js";
 import { createReferenceService } from "../../server/reference-service.js";
 import type { TaskStore } from "../../server/task-store.js";

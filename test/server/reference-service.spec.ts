@@ -5,9 +5,9 @@ import {
   type DescribeMaintenanceWindowExecutionTasksResult,
   MaintenanceWindowExecutionStatus,
   type MaintenanceWindowExecutionTaskIdentity,
-  type SSMService,
 } from "@sjc/ssm";
-import type { RequestContext } from "@sjc/runtime";
+import type { SSMService } from "@sjc/ssm/server";
+import type { RequestContext } from "@sjc/runtime/server";
 import { DEFAULT_MAX_RESULTS, createReferenceService } from "../../server/reference-service.js";
 import {
   BIG_ID,

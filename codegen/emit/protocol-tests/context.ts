@@ -5,8 +5,9 @@ import type { Imports } from "../imports.js";
 import { RT } from "../runtime-symbols.js";
 import { valueLiteral } from "./literals.js";
 
-/** Tests import the package they test by its source entry, relative to `test/`. */
+/** Tests import the package they test by its source entries, relative to `test/`. */
 const PACKAGE_ENTRY = "../src/index.js";
+const SERVER_ENTRY = "../src/server.js";
 
 /** Local variables of the test bodies; no imported name may shadow them. */
 const LOCALS = ["http", "client", "output", "error", "received", "handler", "response"] as const;
@@ -19,10 +20,19 @@ export class TestContext {
 
   /** A name the package exports. */
   own(name: string, typeOnly = false): string {
+    return this.imports.from(PACKAGE_ENTRY, this.unshadowed(name), typeOnly);
+  }
+
+  /** A name the package's server entry exports. */
+  ownServer(name: string): string {
+    return this.imports.from(SERVER_ENTRY, this.unshadowed(name));
+  }
+
+  private unshadowed(name: string): string {
     if ((LOCALS as readonly string[]).includes(name)) {
       throw new Error(`generator bug: the package export ${name} would be shadowed by a local of the protocol tests`);
     }
-    return this.imports.from(PACKAGE_ENTRY, name, typeOnly);
+    return name;
   }
 
   /** `fromParams(serviceSchema, "<shape id>", <params>)`: the typed value of a case's params. */

@@ -90,7 +90,7 @@ export function serverMalformedRequestTest(
 
 /** `create<Service>Handler({ <Operation>: <implementation> })` */
 function handler(context: TestContext, operation: Operation, implementation: string): string {
-  return `${context.own(context.index.names.service.handlerFactory)}({ ${operation.name}: ${implementation} })`;
+  return `${context.ownServer(context.index.names.service.handlerFactory)}({ ${operation.name}: ${implementation} })`;
 }
 
 /** `{ schema: serviceSchema, operation: "<Operation>" }`: fills in the routing headers a case leaves out. */

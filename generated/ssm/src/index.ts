@@ -36,8 +36,6 @@ export {
 
 export { serviceSchema } from "./schema.js";
 
-export { type SSMService, createSSMHandler, createSSMServer } from "./server.js";
-
 export {
   validateDescribeMaintenanceWindowExecutionTasksInput,
   validateDescribeMaintenanceWindowExecutionTasksOutput,

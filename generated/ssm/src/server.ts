@@ -9,7 +9,7 @@ import {
   type RequestContext as $RequestContext,
   createJsonRpcHandler as $createJsonRpcHandler,
   createNodeServer as $createNodeServer,
-} from "@sjc/runtime";
+} from "@sjc/runtime/server";
 import { serviceDescription } from "./description.js";
 import type {
   DescribeMaintenanceWindowExecutionTasksRequest,

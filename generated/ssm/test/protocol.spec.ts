@@ -23,9 +23,9 @@ import {
   DoesNotExistException,
   InternalServerError,
   SSMClient,
-  createSSMHandler,
   serviceSchema,
 } from "../src/index.js";
+import { createSSMHandler } from "../src/server.js";
 
 export default describe("com.amazonaws.ssm#AmazonSSM protocol tests (awsJson1_1)", () => {
   describe("client requests", () => {
