@@ -28,6 +28,19 @@ describe("runtime: what loading the client costs", () => {
     }
   });
 
+  it("keeps the server out of the package root: importing @sjc/ssm loads no node:http", () => {
+    const script = `
+      await import(process.argv[1]);
+      console.log(JSON.stringify(process.moduleLoadList.includes("NativeModule http")));
+    `;
+    const loadsHttp = (entry: string) =>
+      JSON.parse(
+        execFileSync(process.execPath, ["--input-type=module", "-e", script, entry], { cwd: ROOT, encoding: "utf8" }),
+      ) as boolean;
+    assert.equal(loadsHttp("@sjc/ssm"), false);
+    assert.equal(loadsHttp("@sjc/ssm/server"), true, "the check must see node:http when it is loaded");
+  });
+
   it("loads @smithy/node-http-handler only for a client without a requestHandler", () => {
     // A fresh process: this one may have loaded the handler already.
     const script = `
