@@ -8,12 +8,7 @@ import { validateModel } from "./validate/validate-model.js";
 import { findService } from "./validate/find-service.js";
 import { type Issue, hasErrors, sortIssues } from "./validate/issue.js";
 import { buildShapeIndex, type ShapeIndex } from "./index/shape-index.js";
-import { emitTypes } from "./emit/emit-types.js";
-import { emitValidators } from "./emit/emit-validators.js";
-import { emitSchema } from "./emit/emit-schema.js";
-import { emitClient } from "./emit/emit-client.js";
-import { emitServer } from "./emit/emit-server.js";
-import { emitPackage, type PackageOptions } from "./emit/emit-package.js";
+import type { PackageOptions } from "./emit/emit-package.js";
 import { emitProtocolTests } from "./emit/emit-protocol-tests.js";
 import type { SkipList } from "./emit/protocol-tests/skips.js";
 import type { GeneratedFile } from "./emit/generated-file.js";
@@ -83,6 +78,7 @@ export async function generate(
   let files: GeneratedFile[];
   try {
     const tests = add(emitProtocolTests(index, options.skips ?? {}));
+    const { emitTypes, emitSchema, emitValidators, emitClient, emitServer, emitPackage } = await structureEmitters();
     files = [
       ...add(emitTypes(index)),
       ...add(emitSchema(index)),
@@ -100,4 +96,27 @@ export async function generate(
   const rendered = await renderer.finish(files);
   progress("render", `${rendered.length} files formatted`);
   return { ok: true, files: rendered, index, issues };
+}
+
+/**
+ * The emitters that build ts-morph structures, loaded (and ts-morph with
+ * them) only once the protocol tests, written as text, are formatting.
+ */
+async function structureEmitters() {
+  const [types, schema, validators, client, server, pkg] = await Promise.all([
+    import("./emit/emit-types.js"),
+    import("./emit/emit-schema.js"),
+    import("./emit/emit-validators.js"),
+    import("./emit/emit-client.js"),
+    import("./emit/emit-server.js"),
+    import("./emit/emit-package.js"),
+  ]);
+  return {
+    emitTypes: types.emitTypes,
+    emitSchema: schema.emitSchema,
+    emitValidators: validators.emitValidators,
+    emitClient: client.emitClient,
+    emitServer: server.emitServer,
+    emitPackage: pkg.emitPackage,
+  };
 }

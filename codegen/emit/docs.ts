@@ -4,8 +4,10 @@
  * `/** … *\/` comment.
  */
 import type { JSDocStructure, JSDocTagStructure, OptionalKind } from "ts-morph";
-import { StructureKind } from "../ts-morph.js";
+import { tsMorph } from "../ts-morph.js";
 import type { Deprecation } from "../index/shape-index.js";
+
+const { StructureKind } = tsMorph();
 
 const ENTITIES: Readonly<Record<string, string>> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'", nbsp: " " };
 

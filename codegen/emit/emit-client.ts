@@ -5,13 +5,15 @@
  * modules bind it to the model's names and types.
  */
 import type { StatementStructures } from "ts-morph";
-import { Scope, StructureKind, VariableDeclarationKind } from "../ts-morph.js";
+import { tsMorph } from "../ts-morph.js";
 import type { Operation, ShapeIndex } from "../index/shape-index.js";
 import { tsDoc } from "./docs.js";
 import type { GeneratedFile } from "./generated-file.js";
 import { Imports } from "./imports.js";
 import { RT } from "./runtime-symbols.js";
 import { DESCRIPTION_MODULE } from "./emit-schema.js";
+
+const { Scope, StructureKind, VariableDeclarationKind } = tsMorph();
 
 export const commandModule = (op: Operation) => `./commands/${op.name}Command.js`;
 export const clientModule = (index: ShapeIndex) => `./${index.names.service.client}.js`;

@@ -5,7 +5,7 @@
  * `<package>/server` (`src/server.ts`), so that a client never loads it.
  */
 import type { ExportDeclarationStructure } from "ts-morph";
-import { StructureKind } from "../ts-morph.js";
+import { tsMorph } from "../ts-morph.js";
 import type { ShapeIndex } from "../index/shape-index.js";
 import type { GeneratedFile } from "./generated-file.js";
 import { MODELS_MODULE } from "./emit-types.js";
@@ -13,6 +13,8 @@ import { DESCRIPTION_MODULE, SCHEMA_MODULE } from "./emit-schema.js";
 import { VALIDATORS_MODULE, validatorName } from "./emit-validators.js";
 import { PAGINATION_MODULE, aggregateModule, clientModule, commandModule } from "./emit-client.js";
 import { compare } from "../index/shape-index.js";
+
+const { StructureKind } = tsMorph();
 
 export interface PackageOptions {
   /** Version of the generated package. */

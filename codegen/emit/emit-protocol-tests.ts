@@ -5,8 +5,6 @@
  * per case; the assertions live in `@sjc/runtime/testing`. Cases listed in
  * `conformance/skips.json` become `it.skip` with the reason in the title.
  */
-import type { WriterFunction } from "ts-morph";
-import { StructureKind } from "../ts-morph.js";
 import type { ShapeIndex } from "../index/shape-index.js";
 import type { GeneratedFile } from "./generated-file.js";
 import { Imports } from "./imports.js";
@@ -48,24 +46,11 @@ export function emitProtocolTests(index: ShapeIndex, skips: SkipList): Generated
     groups.push(`describe(${JSON.stringify(SKIPS_FILE)}, () => {\n${its.join("\n\n")}\n});`);
   }
   const title = `${index.service.id} protocol tests (${index.service.protocol})`;
-  const suite: WriterFunction = (writer) => {
-    writer.write(`describe(${JSON.stringify(title)}, () => {\n${groups.join("\n\n")}\n})`);
-  };
+  // Written as text, so that the largest file goes to the formatter before ts-morph has loaded.
   // A spec module's statements are calls; the root suite is its default export.
+  const suite = `describe(${JSON.stringify(title)}, () => {\n${groups.join("\n\n")}\n});`;
   return [
-    {
-      kind: "typescript",
-      path: PROTOCOL_TESTS_PATH,
-      statements: [
-        ...imports.declarations(),
-        {
-          kind: StructureKind.ExportAssignment,
-          isExportEquals: false,
-          expression: suite,
-          leadingTrivia: (writer) => writer.blankLineIfLastNot(),
-        },
-      ],
-    },
+    { kind: "typescript-text", path: PROTOCOL_TESTS_PATH, text: `${imports.text()}\n\nexport default ${suite}\n` },
   ];
 }
 

@@ -3,7 +3,7 @@
  * to and from awsJson; `src/description.ts`: the service description that
  * ties it to the error classes and validators.
  */
-import { StructureKind, VariableDeclarationKind } from "../ts-morph.js";
+import { tsMorph } from "../ts-morph.js";
 import type { Member, Operation, Shape, ShapeIndex } from "../index/shape-index.js";
 import { tsDoc } from "./docs.js";
 import type { GeneratedFile } from "./generated-file.js";
@@ -11,6 +11,8 @@ import { Imports } from "./imports.js";
 import { RT } from "./runtime-symbols.js";
 import { MODELS_MODULE } from "./emit-types.js";
 import { VALIDATORS_MODULE } from "./emit-validators.js";
+
+const { StructureKind, VariableDeclarationKind } = tsMorph();
 
 export const SCHEMA_MODULE = "./schema.js";
 export const DESCRIPTION_MODULE = "./description.js";

@@ -3,7 +3,7 @@
  * receiving the validated input and the request context), a framework-neutral
  * handler factory and a node:http server factory.
  */
-import { StructureKind } from "../ts-morph.js";
+import { tsMorph } from "../ts-morph.js";
 import type { ShapeIndex } from "../index/shape-index.js";
 import { tsDoc } from "./docs.js";
 import type { GeneratedFile } from "./generated-file.js";
@@ -11,6 +11,8 @@ import { Imports } from "./imports.js";
 import { RT } from "./runtime-symbols.js";
 import { MODELS_MODULE } from "./emit-types.js";
 import { DESCRIPTION_MODULE } from "./emit-schema.js";
+
+const { StructureKind } = tsMorph();
 
 export const SERVER_MODULE = "./server.js";
 

@@ -11,13 +11,15 @@ import type {
   TypeAliasDeclarationStructure,
   VariableStatementStructure,
 } from "ts-morph";
-import { Scope, StructureKind, VariableDeclarationKind } from "../ts-morph.js";
+import { tsMorph } from "../ts-morph.js";
 import type { Member, Shape, ShapeIndex } from "../index/shape-index.js";
 import { tsDoc } from "./docs.js";
 import type { GeneratedFile } from "./generated-file.js";
 import { Imports } from "./imports.js";
 import { RT } from "./runtime-symbols.js";
 import { typeReference } from "./type-reference.js";
+
+const { Scope, StructureKind, VariableDeclarationKind } = tsMorph();
 
 export const MODELS_MODULE = "./models.js";
 

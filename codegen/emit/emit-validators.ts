@@ -7,13 +7,15 @@
  */
 import { createRequire } from "node:module";
 import type { StatementStructures } from "ts-morph";
-import { StructureKind, VariableDeclarationKind } from "../ts-morph.js";
+import { tsMorph } from "../ts-morph.js";
 import type { ShapeIndex } from "../index/shape-index.js";
 import type { GeneratedFile } from "./generated-file.js";
 import { Imports } from "./imports.js";
 import { buildDefinitions, definitionRef, rewrittenPatterns, type JsonSchema } from "./json-schema.js";
 import { RT } from "./runtime-symbols.js";
 import { tsDoc } from "./docs.js";
+
+const { StructureKind, VariableDeclarationKind } = tsMorph();
 
 /** Where the serde schema lives; the validators read it to word member paths. */
 const SCHEMA_MODULE = "./schema.js";

@@ -4,6 +4,8 @@ import type { StatementStructures } from "ts-morph";
 export type GeneratedFile =
   /** TypeScript built from ts-morph structures; rendered, formatted, headed. */
   | { readonly kind: "typescript"; readonly path: string; readonly statements: readonly StatementStructures[] }
+  /** TypeScript written as text (no ts-morph needed); formatted and headed like the above. */
+  | { readonly kind: "typescript-text"; readonly path: string; readonly text: string }
   /** JSON data, formatted by prettier. */
   | { readonly kind: "json"; readonly path: string; readonly text: string }
   /**

@@ -1,6 +1,6 @@
 /** Collects the imports a generated file uses, and renders them sorted. */
 import type { ImportDeclarationStructure } from "ts-morph";
-import { StructureKind } from "../ts-morph.js";
+import { tsMorph } from "../ts-morph.js";
 import type { RuntimeSymbol } from "./runtime-symbols.js";
 import { compare } from "../index/shape-index.js";
 
@@ -24,7 +24,41 @@ export class Imports {
     return name;
   }
 
+  /** The import declarations, as ts-morph structures. */
   declarations(): ImportDeclarationStructure[] {
+    const { StructureKind } = tsMorph();
+    return this.sorted().map(({ module, typeOnly, named }) => ({
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: module,
+      isTypeOnly: typeOnly,
+      namedImports: named.map((n) => ({
+        name: n.name,
+        ...(n.alias ? { alias: n.alias } : {}),
+        isTypeOnly: n.typeOnly,
+      })),
+    }));
+  }
+
+  /** The same declarations as TypeScript text, for files written as text. */
+  text(): string {
+    return this.sorted()
+      .map(({ module, typeOnly, named }) => {
+        const names = named.map((n) => `${n.typeOnly ? "type " : ""}${n.name}${n.alias ? ` as ${n.alias}` : ""}`);
+        return `import ${typeOnly ? "type " : ""}{ ${names.join(", ")} } from ${JSON.stringify(module)};`;
+      })
+      .join("\n");
+  }
+
+  /**
+   * Modules in order (packages first, then the package's own; each group
+   * sorted) with their names sorted; a module whose names are all types is
+   * imported with `import type`, else each type-only name is marked.
+   */
+  private sorted(): {
+    module: string;
+    typeOnly: boolean;
+    named: { name: string; alias?: string; typeOnly: boolean }[];
+  }[] {
     const byModule = new Map<string, { name: string; alias?: string; typeOnly: boolean }[]>();
     for (const s of this.runtime.values()) {
       const list = byModule.get(s.module) ?? [];
@@ -37,23 +71,13 @@ export class Imports {
         [...entry.names].map((name) => ({ name, typeOnly: entry.typeOnly.has(name) })),
       );
     }
-    // Packages first, then the package's own modules; each group sorted.
     const order = (m: string) => `${m.startsWith(".") ? 1 : 0}${m}`;
     return [...byModule.keys()]
       .sort((a, b) => compare(order(a), order(b)))
       .map((module) => {
         const named = byModule.get(module)!.sort((a, b) => compare(a.name, b.name));
-        const allTypes = named.every((n) => n.typeOnly);
-        return {
-          kind: StructureKind.ImportDeclaration,
-          moduleSpecifier: module,
-          isTypeOnly: allTypes,
-          namedImports: named.map((n) => ({
-            name: n.name,
-            ...(n.alias ? { alias: n.alias } : {}),
-            isTypeOnly: !allTypes && n.typeOnly,
-          })),
-        };
+        const typeOnly = named.every((n) => n.typeOnly);
+        return { module, typeOnly, named: named.map((n) => ({ ...n, typeOnly: !typeOnly && n.typeOnly })) };
       });
   }
 }

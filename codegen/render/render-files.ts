@@ -9,7 +9,7 @@
  */
 import { availableParallelism } from "node:os";
 import type { StatementStructures, WriterFunction } from "ts-morph";
-import { StructureKind, printStructure } from "../ts-morph.js";
+import { tsMorph } from "../ts-morph.js";
 import type { GeneratedFile } from "../emit/generated-file.js";
 import { FormatPool } from "./format-pool.js";
 import { TYPESCRIPT_PARSER } from "./prettier-options.js";
@@ -105,9 +105,12 @@ export class Renderer {
       case "typescript": {
         if (file.path.endsWith(".d.ts"))
           throw new Error(`generator bug: ${file.path}: declarations are written as text`);
+        const { StructureKind, printStructure } = tsMorph();
         const source = printStructure({ kind: StructureKind.SourceFile, statements: spaced(file.statements) });
         return `${this.top}\n${source}`;
       }
+      case "typescript-text":
+        return `${this.top}\n${file.text}`;
       case "json":
         return file.text;
       case "text":
@@ -118,6 +121,7 @@ export class Renderer {
   private format(file: GeneratedFile, text: string): Promise<string> {
     switch (file.kind) {
       case "typescript":
+      case "typescript-text":
         return this.pool.format({ path: file.path, text, parser: TYPESCRIPT_PARSER });
       case "json": {
         // package.json gets prettier's own package.json style, as its CLI would give it.
@@ -143,6 +147,7 @@ export async function renderFiles(
 
 /** A blank line between top-level declarations (ts-morph leaves none between variable statements). */
 function spaced(statements: readonly StatementStructures[]): (StatementStructures | WriterFunction)[] {
+  const { StructureKind } = tsMorph();
   const out: (StatementStructures | WriterFunction)[] = [];
   statements.forEach((statement, i) => {
     const previous = statements[i - 1];
