@@ -23,7 +23,7 @@ type Section = (typeof SECTIONS)[number];
 
 const FULL = {
   server: { rounds: 3, seconds: 10, warmupSeconds: 3, connections: 50 },
-  client: { warmupCalls: 2000, batches: 7, batchMs: 1000, coldRuns: 7 },
+  client: { warmupCalls: 2000, batches: 7, batchMs: 1000, coldRuns: 11 },
   codegen: { runs: 3 },
   validate: { warmupCalls: 20_000, batches: 9, callsPerBatch: 20_000 },
 };
