@@ -78,15 +78,15 @@ export async function generate(
   let files: GeneratedFile[];
   try {
     const tests = add(emitProtocolTests(index, options.skips ?? {}));
-    const { emitTypes, emitSchema, emitValidators, emitClient, emitServer, emitPackage } = await structureEmitters();
+    const [types, schema, validators, client, server, pkg] = await structureEmitters();
     files = [
-      ...add(emitTypes(index)),
-      ...add(emitSchema(index)),
-      ...add(emitValidators(index)),
-      ...add(emitClient(index)),
-      ...add(emitServer(index)),
+      ...add(types.emitTypes(index)),
+      ...add(schema.emitSchema(index)),
+      ...add(validators.emitValidators(index)),
+      ...add(client.emitClient(index)),
+      ...add(server.emitServer(index)),
       ...tests,
-      ...add(emitPackage(index, options)),
+      ...add(pkg.emitPackage(index, options)),
     ];
   } catch (error) {
     await renderer.close();
@@ -102,8 +102,8 @@ export async function generate(
  * The emitters that build ts-morph structures, loaded (and ts-morph with
  * them) only once the protocol tests, written as text, are formatting.
  */
-async function structureEmitters() {
-  const [types, schema, validators, client, server, pkg] = await Promise.all([
+function structureEmitters() {
+  return Promise.all([
     import("./emit/emit-types.js"),
     import("./emit/emit-schema.js"),
     import("./emit/emit-validators.js"),
@@ -111,12 +111,4 @@ async function structureEmitters() {
     import("./emit/emit-server.js"),
     import("./emit/emit-package.js"),
   ]);
-  return {
-    emitTypes: types.emitTypes,
-    emitSchema: schema.emitSchema,
-    emitValidators: validators.emitValidators,
-    emitClient: client.emitClient,
-    emitServer: server.emitServer,
-    emitPackage: pkg.emitPackage,
-  };
 }

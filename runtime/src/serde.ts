@@ -59,7 +59,7 @@ export function serializeShape(
     case "timestamp":
       return serializeTimestamp(value as Date | number | string, formatOf(shape, member));
     case "blob":
-      return typeof value === "string" ? toBase64(new TextEncoder().encode(value)) : toBase64(value as Uint8Array);
+      return serializeBlob(value as Uint8Array | string);
     case "bigInteger":
     case "bigDecimal":
       return typeof value === "bigint" ? Number(value) : (value as number);
@@ -121,7 +121,8 @@ function writeStructure(
   return out;
 }
 
-function writesDefault(writer: Writer, nested: boolean, member: MemberSchema): boolean {
+/** Whether `writer` writes `member`'s default when the member is absent (see {@link Writer}). */
+export function writesDefault(writer: Writer, nested: boolean, member: MemberSchema): boolean {
   return writer === "server" || (nested && !member.clientOptional);
 }
 
@@ -140,14 +141,19 @@ function serializeUnion(
   return unknown ? { [unknown[0]]: unknown[1] } : {};
 }
 
-function serializeFloat(value: number): Json {
+/** Bytes (or a string's UTF-8 bytes) as base64. */
+export function serializeBlob(value: Uint8Array | string): string {
+  return toBase64(typeof value === "string" ? new TextEncoder().encode(value) : value);
+}
+
+export function serializeFloat(value: number): Json {
   if (Number.isNaN(value)) return "NaN";
   if (value === Number.POSITIVE_INFINITY) return "Infinity";
   if (value === Number.NEGATIVE_INFINITY) return "-Infinity";
   return value;
 }
 
-function serializeTimestamp(value: Date | number | string, format: TimestampFormat): Json {
+export function serializeTimestamp(value: Date | number | string, format: TimestampFormat): Json {
   const date = value instanceof Date ? value : new Date(typeof value === "number" ? value * 1000 : value);
   switch (format) {
     case "date-time":

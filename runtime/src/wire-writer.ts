@@ -5,9 +5,8 @@
  * two together); compiling once per service spares the schema walk and the
  * intermediate wire objects on every response.
  */
-import { toBase64 } from "@smithy/util-base64";
 import type { MemberSchema, ServiceSchema, ShapeId, TimestampFormat } from "./schema.js";
-import type { Writer } from "./serde.js";
+import { type Writer, serializeBlob, serializeFloat, serializeTimestamp, writesDefault } from "./serde.js";
 
 const NO_MEMBERS: Readonly<Record<string, unknown>> = Object.freeze({});
 
@@ -81,7 +80,8 @@ export function compileWireWriters(schema: ServiceSchema, writer: Writer = "serv
       name,
       key: `${JSON.stringify(name)}:`,
       write: writerOf(member.target, member),
-      fallback: member.default !== undefined && writesDefault(nested, member) ? JSON.stringify(member.default) : "",
+      fallback:
+        member.default !== undefined && writesDefault(writer, nested, member) ? JSON.stringify(member.default) : "",
     }));
     return (value) => {
       // A top-level output may be absent (a void implementation): its defaults are still written.
@@ -94,10 +94,6 @@ export function compileWireWriters(schema: ServiceSchema, writer: Writer = "serv
       }
       return `{${text}}`;
     };
-  }
-
-  function writesDefault(nested: boolean, member: MemberSchema): boolean {
-    return writer === "server" || (nested && !member.clientOptional);
   }
 
   function unionWriter(members: Readonly<Record<string, MemberSchema>>): WriteJson {
@@ -161,30 +157,21 @@ function writeNumber(value: unknown): string {
   return typeof value === "number" && Number.isFinite(value) ? String(value) : writeAny(value);
 }
 
+/** Non-finite floats travel as the strings "NaN", "Infinity" and "-Infinity". */
 function writeFloat(value: unknown): string {
-  if (Number.isNaN(value)) return '"NaN"';
-  if (value === Number.POSITIVE_INFINITY) return '"Infinity"';
-  if (value === Number.NEGATIVE_INFINITY) return '"-Infinity"';
-  return writeNumber(value);
+  const wire = serializeFloat(value as number);
+  return typeof wire === "string" ? `"${wire}"` : writeNumber(wire);
 }
 
+/** Base64 needs no escapes. */
 function writeBlob(value: unknown): string {
-  const bytes = typeof value === "string" ? new TextEncoder().encode(value) : (value as Uint8Array);
-  return `"${toBase64(bytes)}"`;
+  return `"${serializeBlob(value as Uint8Array | string)}"`;
 }
 
-const timestampWriters: Record<TimestampFormat, WriteJson> = {
-  "epoch-seconds": (value) => writeNumber(Math.round(dateOf(value).getTime()) / 1000),
-  // RFC 3339 with fractional seconds only when there are some.
-  "date-time": (value) => `"${dateOf(value).toISOString().replace(".000Z", "Z")}"`,
-  "http-date": (value) => `"${dateOf(value).toUTCString()}"`,
-};
-
+/** Epoch seconds as a number; the other formats as strings that need no escapes. */
 function timestampWriter(format: TimestampFormat): WriteJson {
-  return timestampWriters[format];
-}
-
-function dateOf(value: unknown): Date {
-  if (value instanceof Date) return value;
-  return new Date(typeof value === "number" ? value * 1000 : (value as string));
+  return (value) => {
+    const wire = serializeTimestamp(value as Date | number | string, format);
+    return typeof wire === "string" ? `"${wire}"` : writeNumber(wire);
+  };
 }
