@@ -123,7 +123,7 @@ export function measureCodegen(settings: CodegenSettings, log: (line: string) =>
 }
 
 function generate(model: string, out: string): ProcessTime {
-  const time = timeProcess(process.execPath, [GENERATOR, "--quiet", "--model", model, "--out", out]);
+  const time = timeProcess(process.execPath, [GENERATOR, "generate", "--quiet", "--model", model, "--out", out]);
   if (time.status !== 0) throw new Error(`generate ${model} failed (${time.status}):\n${time.output}`);
   return time;
 }

@@ -3,6 +3,7 @@
  * validate → index → emit → render. No file is read or written here.
  */
 import { parseModel } from "./load/parse-model.js";
+import { mergeModels } from "./load/merge-models.js";
 import { flattenModel } from "./index/flatten.js";
 import { validateModel } from "./validate/validate-model.js";
 import { findService } from "./validate/find-service.js";
@@ -15,14 +16,15 @@ import type { GeneratedFile } from "./emit/generated-file.js";
 import { type RenderedFile, Renderer } from "./render/render-files.js";
 import type { FormatPool } from "./render/format-pool.js";
 
-export interface GenerateOptions extends Omit<PackageOptions, "modelPath"> {
-  /** The model's path as the user named it: for messages and headers. */
+export interface GenerateOptions extends PackageOptions {
+  /**
+   * The model's path as the user named it, for headers; with several sources,
+   * their paths joined. Issues name the file of the shape they concern.
+   */
   readonly modelPath: string;
   /** Absolute id of the service, when the model has several. */
   readonly service?: string;
-  /** The command that regenerates the output, for the header. */
-  readonly command: string;
-  /** Known conformance skips with their reasons (`conformance/skips.json`). */
+  /** Known conformance skips with their reasons (`codegen/conformance-skips.json`). */
   readonly skips?: SkipList;
   /**
    * Formats the output; the caller closes it. Without it, rendering starts
@@ -42,19 +44,38 @@ export type GenerateResult =
     }
   | { readonly ok: false; readonly issues: readonly Issue[] };
 
-export async function generate(
-  text: string,
+/** A model file's path (as the user named it) and text. */
+export interface ModelSource {
+  readonly path: string;
+  readonly text: string;
+}
+
+/** One model file; `options.modelPath` names it. */
+export function generate(text: string, options: GenerateOptions, progress?: Progress): Promise<GenerateResult> {
+  return generateModels([{ path: options.modelPath, text }], options, progress);
+}
+
+/** Several model files as one model (smithy-build.json `sources` and `imports`). */
+export async function generateModels(
+  sources: readonly ModelSource[],
   options: GenerateOptions,
   progress: Progress = () => {},
 ): Promise<GenerateResult> {
-  const parsed = parseModel(text, options.modelPath);
-  if (hasErrors(parsed.issues)) return { ok: false, issues: parsed.issues };
-  const { model, issues: flattenIssues } = flattenModel(parsed.model.shapes, options.modelPath);
+  const parsed = sources.map((source) => ({ path: source.path, ...parseModel(source.text, source.path) }));
+  const parseIssues = parsed.flatMap((p) => p.issues);
+  if (hasErrors(parseIssues)) return { ok: false, issues: parseIssues };
+  const merged = mergeModels(parsed);
+  if (hasErrors(merged.issues)) return { ok: false, issues: merged.issues };
+  const located = (list: readonly Issue[]) =>
+    list.map((issue) => (issue.file === options.modelPath ? { ...issue, file: merged.fileOf(issue.shapeId) } : issue));
+  const { model, issues: flattenIssues } = flattenModel(merged.model.shapes, options.modelPath);
   progress("load", `${model.own.length} shapes`);
-  const issues = sortIssues([
-    ...flattenIssues,
-    ...validateModel(model, { file: options.modelPath, ...(options.service ? { service: options.service } : {}) }),
-  ]);
+  const issues = sortIssues(
+    located([
+      ...flattenIssues,
+      ...validateModel(model, { file: options.modelPath, ...(options.service ? { service: options.service } : {}) }),
+    ]),
+  );
   progress(
     "validate",
     `${issues.filter((i) => i.severity === "ERROR").length} errors, ${issues.length - issues.filter((i) => i.severity === "ERROR").length} warnings`,
@@ -86,7 +107,7 @@ export async function generate(
       ...add(client.emitClient(index)),
       ...add(server.emitServer(index)),
       ...tests,
-      ...add(pkg.emitPackage(index, options)),
+      ...add(pkg.emitPackage(index, options, tests.length > 0)),
     ];
   } catch (error) {
     await renderer.close();

@@ -91,10 +91,12 @@ async function main(): Promise<void> {
   const out = join(ROOT, ".tmp", `roundtrip-${name}`);
   const outFromRoot = relative(ROOT, out);
   step("build runtime", "npx", ["tsc", "-p", "runtime"]);
+  step("build test kit", "npx", ["tsc", "-p", "testing"]);
   const serviceArgs = service === undefined ? [] : ["--service", service];
   step(`generate ${relative(ROOT, model)} → ${outFromRoot}`, "npx", [
     "tsx",
     "codegen/cli.ts",
+    "generate",
     "--model",
     model,
     ...serviceArgs,
@@ -105,7 +107,7 @@ async function main(): Promise<void> {
 
   // Imported only now: the runtime was (re)built above, and the package must
   // share the very runtime module instances the harness uses.
-  const { RoundTrip } = await import("@sjc/runtime/testing");
+  const { RoundTrip } = await import("@sjc/testing");
   const entry = (file: string) =>
     import(pathToFileURL(join(out, "dist", file)).href) as Promise<Record<string, unknown>>;
   const pkg = await entry("index.js");

@@ -2,8 +2,8 @@
  * `test/protocol.spec.ts`: mocha tests generated from the service's
  * `smithy.test#…` cases, one `it()` per case and side, named after the case
  * id, run against the package's own client and server. Test data is inline
- * per case; the assertions live in `@sjc/runtime/testing`. Cases listed in
- * `conformance/skips.json` become `it.skip` with the reason in the title.
+ * per case; the assertions live in `@sjc/testing`. Cases listed in
+ * `codegen/conformance-skips.json` become `it.skip` with the reason in the title.
  */
 import type { ShapeIndex } from "../index/shape-index.js";
 import type { GeneratedFile } from "./generated-file.js";

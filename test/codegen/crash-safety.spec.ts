@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { cp, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { REGENERATE_COMMAND } from "../../codegen/commands/usage.js";
 import { ROOT, cli, projectTempDir, snapshot } from "./helpers.js";
 
 const TSX = join(ROOT, "node_modules/tsx/dist/cli.mjs");
@@ -14,7 +15,7 @@ const TSX = join(ROOT, "node_modules/tsx/dist/cli.mjs");
 /** Starts the CLI and SIGKILLs it after `ms`; resolves when it is gone. */
 function generateAndKill(args: readonly string[], ms: number): Promise<void> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [TSX, join(ROOT, "codegen/cli.ts"), "--quiet", ...args], {
+    const child = spawn(process.execPath, [TSX, join(ROOT, "codegen/cli.ts"), "generate", "--quiet", ...args], {
       cwd: ROOT,
       stdio: "ignore",
     });
@@ -56,9 +57,7 @@ describe("crash-safe regeneration", function () {
     const fs = await import("node:fs/promises");
     const result = await generate(await readFile(newModel, "utf8"), {
       modelPath: "model/ssm.json",
-      command: "npm run generate",
-      version: "0.1.0",
-      dependencies: JSON.parse(await readFile(join(ROOT, "generated/ssm/package.json"), "utf8")).dependencies,
+      command: REGENERATE_COMMAND,
     });
     assert.ok(result.ok);
     let steps = 0;

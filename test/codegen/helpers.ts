@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, readdir } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
-import { runCli } from "../../codegen/main.js";
+import { runGenerate } from "../../codegen/commands/generate.js";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 
@@ -15,7 +15,7 @@ export async function projectTempDir(prefix: string): Promise<string> {
 
 export async function cli(args: readonly string[]): Promise<{ code: number; output: string }> {
   const lines: string[] = [];
-  const code = await runCli(args, (line) => lines.push(line));
+  const code = await runGenerate(args, (line) => lines.push(line));
   return { code, output: lines.join("\n") };
 }
 

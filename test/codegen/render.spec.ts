@@ -73,9 +73,7 @@ describe("rendering", function () {
     const text = await readFile(join(ROOT, "model/ssm.json"), "utf8");
     const options = {
       modelPath: "model/ssm.json",
-      command: "npm run generate",
-      version: "0.1.0",
-      dependencies: { "@sjc/runtime": "0.1.0" },
+      command: "npx sjc generate",
     };
     const own = await generate(text, options);
     const pool = new FormatPool(2);

@@ -20,7 +20,7 @@ describe("--watch", function () {
 
     const child = spawn(
       process.execPath,
-      [TSX, join(ROOT, "codegen/cli.ts"), "--watch", "--model", modelFile, "--out", out],
+      [TSX, join(ROOT, "codegen/cli.ts"), "generate", "--watch", "--model", modelFile, "--out", out],
       {
         cwd: ROOT,
         stdio: ["ignore", "ignore", "pipe"],

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { HttpRequest } from "@smithy/protocol-http";
 import { ServiceException, type ServiceSchema } from "../../runtime/src/index.js";
-import { assertBody, comparable } from "../../runtime/src/testing/compare.js";
+import { assertBody, comparable } from "../../testing/src/compare.js";
 import {
   StubHttpHandler,
   assertHttpRequest,
@@ -13,7 +13,7 @@ import {
   expectError,
   recordInput,
   serverRequest,
-} from "../../runtime/src/testing/index.js";
+} from "../../testing/src/index.js";
 
 const schema: ServiceSchema = {
   id: "example.harness#Harness",

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import type { ServiceSchema } from "../../runtime/src/index.js";
-import { fromParams } from "../../runtime/src/testing/params.js";
+import { fromParams } from "../../testing/src/params.js";
 
 const NS = "example.params";
 

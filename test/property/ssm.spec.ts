@@ -16,7 +16,7 @@ import {
   type SchemaDefinitions,
   RoundTrip,
   createArbitraries,
-} from "@sjc/runtime/testing";
+} from "@sjc/testing";
 
 const require = createRequire(import.meta.url);
 const definitions = (

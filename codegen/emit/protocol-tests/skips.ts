@@ -1,6 +1,6 @@
 /**
  * The checked-in list of protocol test cases that are known not to run, with
- * the reason for each: `conformance/skips.json`. It is keyed by service shape
+ * the reason for each: `conformance-skips.json` of the generator package. It is keyed by service shape
  * id, then by case id, optionally narrowed to one side (`client:<id>`,
  * `server:<id>`) or to one side and kind of case (`client-request:<id>`,
  * `client-response:<id>`, `server-request:<id>`, `server-response:<id>`,
@@ -13,7 +13,8 @@ import type { PlannedTest } from "./cases.js";
 /** Reasons by skip key (`<id>`, `<side>:<id>` or `<side>-<kind>:<id>`), by service shape id. */
 export type SkipList = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
-export const SKIPS_FILE = "conformance/skips.json";
+/** The list, shipped in the generator package's root. */
+export const SKIPS_FILE = "conformance-skips.json";
 
 /** Checks the file's JSON; keys starting with `//` are comments. */
 export function parseSkipList(json: unknown): SkipList {

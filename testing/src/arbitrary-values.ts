@@ -6,7 +6,7 @@
  * points than its minimum.
  */
 import fc from "fast-check";
-import type { ShapeSchema, TimestampFormat } from "../schema.js";
+import type { ShapeSchema, TimestampFormat } from "@sjc/runtime";
 import type { Facets, ShapeFacets, Site } from "./arbitrary-facets.js";
 import { samplePassing, validString } from "./arbitrary-strings.js";
 

@@ -4,7 +4,7 @@
  */
 import { type HttpHandler, type HttpRequest, HttpResponse } from "@smithy/protocol-http";
 import type { HttpHandlerOptions } from "@smithy/types";
-import type { JsonRpcClientConfig } from "../client/config.js";
+import type { JsonRpcClientConfig } from "@sjc/runtime";
 
 /** A response as a protocol test gives it. */
 export interface CannedResponse {

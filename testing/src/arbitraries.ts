@@ -10,7 +10,7 @@
  * ```
  */
 import fc from "fast-check";
-import type { ServiceSchema, ShapeId } from "../schema.js";
+import type { ServiceSchema, ShapeId } from "@sjc/runtime";
 import { ShapeFacets, type SchemaDefinitions } from "./arbitrary-facets.js";
 import { InvalidInputs, type InvalidInput } from "./arbitrary-invalid.js";
 import { ValueArbitraries, resolveOptions, type ArbitraryOptions } from "./arbitrary-values.js";

@@ -5,7 +5,7 @@
  * matched by walking both from the operations' inputs and outputs: a member's
  * `$ref` names its target's definition.
  */
-import type { MemberSchema, ServiceSchema, ShapeId, ShapeSchema } from "../schema.js";
+import type { MemberSchema, ServiceSchema, ShapeId, ShapeSchema } from "@sjc/runtime";
 
 /** A JSON Schema object, as the generator writes it. */
 export type JsonSchema = { readonly [keyword: string]: unknown };

@@ -4,7 +4,7 @@
  * absent members, so the expectation does too; the conversion of default
  * values is written out here rather than borrowed from the serde under test.
  */
-import type { MemberSchema, ServiceSchema, ShapeId } from "../schema.js";
+import type { MemberSchema, ServiceSchema, ShapeId } from "@sjc/runtime";
 
 const NON_FINITE: Readonly<Record<string, number>> = {
   NaN: Number.NaN,

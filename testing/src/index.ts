@@ -1,5 +1,5 @@
 /**
- * `@sjc/runtime/testing`: what generated protocol tests (`test/protocol.spec.ts`
+ * `@sjc/testing`: what generated protocol tests (`test/protocol.spec.ts`
  * of a generated package) need, kept out of the runtime's main entry.
  */
 export { fromParams } from "./params.js";

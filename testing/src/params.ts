@@ -6,7 +6,7 @@
  * Uint8Array, number). Documents pass through untouched; `null` members of a
  * structure or union are absent; `null` items of lists and maps stay (sparse).
  */
-import type { ServiceSchema, ShapeId } from "../schema.js";
+import type { ServiceSchema, ShapeId } from "@sjc/runtime";
 
 const NON_FINITE: Readonly<Record<string, number>> = {
   NaN: Number.NaN,

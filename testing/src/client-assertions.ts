@@ -1,7 +1,7 @@
 /** Assertions of client protocol tests: the request a client sent, the output or error it returned. */
 import assert from "node:assert/strict";
 import type { HttpRequest } from "@smithy/protocol-http";
-import type { ServiceException } from "../errors.js";
+import type { ServiceException } from "@sjc/runtime";
 import { assertBody, assertHeaders, bodyText, comparable, type HeaderExpectations } from "./compare.js";
 
 /** An `httpRequestTests` case, as far as a client is held to it. */

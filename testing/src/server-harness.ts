@@ -4,9 +4,8 @@
  * assertions on the handler's response.
  */
 import assert from "node:assert/strict";
-import { contentTypeOf, type ServiceSchema } from "../schema.js";
-import type { JsonRpcRequest } from "../server/handler.js";
-import type { JsonRpcResponse } from "../server/responses.js";
+import { contentTypeOf, type ServiceSchema } from "@sjc/runtime";
+import type { JsonRpcRequest, JsonRpcResponse } from "@sjc/runtime/server";
 import { assertBody, assertHeaders, comparable, headerOf, type HeaderExpectations } from "./compare.js";
 
 /**
