@@ -9,7 +9,7 @@
  *    operations, an error and a paginated list) and a smithy-build.json, and
  *    runs `npx sjc generate`;
  * 4. builds the generated package and runs its protocol tests with its own
- *    `npm run build` and `npm test`;
+ *    `npm run build` and `npm test`, then with `npx sjc conformance`;
  * 5. packs the generated package and installs it; a TypeScript consumer
  *    (type-checked with moduleResolution node16, nodenext and bundler) and a
  *    CommonJS consumer each serve it in-process and call it with its client;
@@ -109,10 +109,12 @@ async function main(): Promise<void> {
     run("npx", ["sjc", "generate"], project);
     const generated = join(project, "build/smithy/source/typescript-codegen");
 
-    step("4. build the generated package and run its protocol tests");
+    step("4. build the generated package and run its protocol tests; sjc conformance");
     npm(["run", "build"], generated);
     const tests = npm(["test"], generated);
     console.log(`   ${/\d+ passing.*/.exec(tests)?.[0] ?? tests}`);
+    const conformance = run("npx", ["sjc", "conformance", "model/notes.json"], project);
+    console.log(`   sjc conformance: ${conformance.split("\n").at(-1)}`);
 
     step("5. install the packed package; TypeScript and CommonJS consumers");
     npm(["pack", "--pack-destination", packs, "--silent"], generated);

@@ -39,7 +39,12 @@ interface Outcome extends Counts {
 /** The packages a generated package and its tests import. */
 const NEEDED = ["@sjc/runtime", "@sjc/testing"];
 
-export async function runConformance(argv: readonly string[], log: Log = (line) => console.log(line)): Promise<number> {
+/** `log` receives the report; usage and setup errors go to `fail`. */
+export async function runConformance(
+  argv: readonly string[],
+  log: Log = (line) => console.log(line),
+  fail: Log = (line) => console.error(line),
+): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -53,7 +58,7 @@ export async function runConformance(argv: readonly string[], log: Log = (line) 
       strict: true,
     });
   } catch (error) {
-    log(`sjc conformance: ${(error as Error).message}\n\n${CONFORMANCE_USAGE}`);
+    fail(`sjc conformance: ${(error as Error).message}\n\n${CONFORMANCE_USAGE}`);
     return 2;
   }
   if (parsed.values.help) {
@@ -61,7 +66,7 @@ export async function runConformance(argv: readonly string[], log: Log = (line) 
     return 0;
   }
   if (parsed.positionals.length !== 1) {
-    log(`sjc conformance: name exactly one model file\n\n${CONFORMANCE_USAGE}`);
+    fail(`sjc conformance: name exactly one model file\n\n${CONFORMANCE_USAGE}`);
     return 2;
   }
   const model = resolve(parsed.positionals[0]!);
@@ -71,17 +76,17 @@ export async function runConformance(argv: readonly string[], log: Log = (line) 
     services = parsed.values.service ?? available;
     const unknown = services.filter((s) => !available.includes(s));
     if (unknown.length > 0) {
-      log(`sjc conformance: ${unknown.join(", ")} not in ${model}; its services: ${available.join(", ") || "none"}`);
+      fail(`sjc conformance: ${unknown.join(", ")} not in ${model}; its services: ${available.join(", ") || "none"}`);
       return 2;
     }
   } catch (error) {
-    log(`sjc conformance: cannot read the model ${model}: ${(error as Error).message}`);
+    fail(`sjc conformance: cannot read the model ${model}: ${(error as Error).message}`);
     return 2;
   }
   const work = resolve(parsed.values.work!);
   const missing = NEEDED.filter((name) => !resolvable(work, `${name}/package.json`));
   if (missing.length > 0) {
-    log(
+    fail(
       `sjc conformance: install ${missing.join(" and ")} in this project first (npm install --save-dev ${missing.join(" ")})`,
     );
     return 2;
