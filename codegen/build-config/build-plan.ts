@@ -22,7 +22,12 @@ export interface GenerationPlan {
 }
 
 export type PlanResult =
-  | { readonly ok: true; readonly plans: readonly GenerationPlan[] }
+  | {
+      readonly ok: true;
+      readonly plans: readonly GenerationPlan[];
+      /** Other plugins the file names: Smithy's own build runs them; sjc does not. */
+      readonly otherPlugins: readonly string[];
+    }
   | { readonly ok: false; readonly problems: readonly ConfigProblem[] };
 
 const SOURCE_PROJECTION = "source";
@@ -89,7 +94,12 @@ export function planBuild(config: SmithyBuildConfig, configDir: string, projecti
     }
     byOut.set(plan.out, plan.projection);
   }
-  return problems.length ? { ok: false, problems } : { ok: true, plans };
+  const otherPlugins = [config.plugins, ...config.projections.map((p) => p.plugins)]
+    .flatMap((plugins) => Object.keys(plugins))
+    .filter((name) => name !== PLUGIN);
+  return problems.length
+    ? { ok: false, problems }
+    : { ok: true, plans, otherPlugins: [...new Set(otherPlugins)].sort() };
 }
 
 /** A model file, or the JSON AST files below a folder (sorted); problems for what cannot be read. */

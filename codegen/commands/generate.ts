@@ -79,6 +79,7 @@ export async function runGenerate(
     for (const line of planned.problems) log(line);
     return 2;
   }
+  if (!values.quiet) for (const note of planned.notes) log(note);
   const options: RunOptions = {
     log,
     base: planned.base,
@@ -100,7 +101,9 @@ interface Flags {
 }
 
 /** The generations to run: from `--model`, or from smithy-build.json. */
-async function plansFrom(flags: Flags): Promise<{ base: string; plans: GenerationPlan[] } | { problems: string[] }> {
+async function plansFrom(
+  flags: Flags,
+): Promise<{ base: string; plans: GenerationPlan[]; notes: string[] } | { problems: string[] }> {
   const cwd = process.cwd();
   if (flags.model) {
     if (flags.config || flags.projection) {
@@ -112,6 +115,7 @@ async function plansFrom(flags: Flags): Promise<{ base: string; plans: Generatio
       return { problems: missing.map((f) => `sjc: cannot read the model ${relative(cwd, f)}: ENOENT`) };
     return {
       base: cwd,
+      notes: [],
       plans: [
         {
           projection: "source",
@@ -156,7 +160,10 @@ async function plansFrom(flags: Flags): Promise<{ base: string; plans: Generatio
     ...(flags.out ? { out: resolve(flags.out) } : {}),
     ...(flags.service ? { service: flags.service } : {}),
   }));
-  return { base, plans };
+  const notes = planned.otherPlugins.length
+    ? [`sjc: ${shown} also names ${planned.otherPlugins.join(", ")}; sjc runs only typescript-codegen`]
+    : [];
+  return { base, plans, notes };
 }
 
 async function runAll(options: RunOptions): Promise<number> {

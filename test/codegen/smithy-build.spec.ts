@@ -88,7 +88,7 @@ describe("smithy-build.json", () => {
       config({
         version: "1.0",
         sources: ["a.json"],
-        plugins: { "typescript-codegen": { service: "ns#A" } },
+        plugins: { "typescript-codegen": { service: "ns#A" }, "build-info": {} },
         projections: {
           base: { abstract: true },
           wide: { imports: ["more"], plugins: { "typescript-codegen": { service: "ns#B", outputDirectory: "out/b" } } },
@@ -97,6 +97,7 @@ describe("smithy-build.json", () => {
       dir,
     );
     assert.ok(result.ok, JSON.stringify(result));
+    assert.deepEqual(result.otherPlugins, ["build-info"]);
     assert.deepEqual(
       result.plans.map((p) => ({
         ...p,
