@@ -5,7 +5,7 @@
  *    tarball with publint and, where it has types, @arethetypeswrong/cli;
  * 2. makes a project in the OS temp folder (no workspaces, nothing of this
  *    repository but the tarballs) and installs them there with `npm install`;
- * 3. writes its own model (test/dist/: an awsJson1_0 service with two
+ * 3. writes its own model (test/consumer-project/: an awsJson1_0 service with two
  *    operations, an error and a paginated list) and a smithy-build.json, and
  *    runs `npx sjc generate`;
  * 4. builds the generated package and runs its protocol tests with its own
@@ -24,7 +24,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = resolve(fileURLToPath(import.meta.url), "../..");
-const FIXTURE = join(ROOT, "test/dist");
+const FIXTURE = join(ROOT, "test/consumer-project");
 
 /** The ESM-only packages are meant for `import`, and for `require()` of ES modules (Node >= 20.19). */
 const ATTW_PROFILE = "esm-only";
