@@ -10,7 +10,10 @@ const client = new SSMClient({
 const page = await client.send(
   new DescribeMaintenanceWindowExecutionTasksCommand({ WindowExecutionId: "25b3420a-6338-4e24-8039-225f0c75b728" }),
 );
-assert.ok((page.WindowExecutionTaskIdentities?.length ?? 0) > 0, "the bundled data has tasks for this window execution");
+assert.ok(
+  (page.WindowExecutionTaskIdentities?.length ?? 0) > 0,
+  "the bundled data has tasks for this window execution",
+);
 await assert.rejects(
   client.send(
     new DescribeMaintenanceWindowExecutionTasksCommand({ WindowExecutionId: "00000000-0000-4000-8000-000000000000" }),
