@@ -14,6 +14,7 @@ import { VALIDATORS_MODULE, validatorName } from "./emit-validators.js";
 import { PAGINATION_MODULE, aggregateModule, clientModule, commandModule } from "./emit-client.js";
 import { compare } from "../index/shape-index.js";
 import { PROTOCOL_TESTS_PATH } from "./emit-protocol-tests.js";
+import { emitReadme } from "./emit-readme.js";
 import { BUILD_DEPENDENCIES, RUNTIME_DEPENDENCIES, TEST_DEPENDENCIES } from "./package-dependencies.js";
 
 const { StructureKind } = tsMorph();
@@ -56,7 +57,7 @@ export function emitPackage(index: ShapeIndex, options: PackageOptions, hasTests
       "./schemas/shapes.schema.json": "./schemas/shapes.schema.json",
       "./package.json": "./package.json",
     },
-    files: ["dist", "validators", "schemas"],
+    files: ["dist", "validators", "schemas", "README.md"],
     sideEffects: false,
     engines: { node: ">=20.19" },
     scripts: {
@@ -67,6 +68,7 @@ export function emitPackage(index: ShapeIndex, options: PackageOptions, hasTests
     devDependencies: sortedKeys({ ...BUILD_DEPENDENCIES, ...(hasTests ? TEST_DEPENDENCIES : {}) }),
   };
   const packageJson = mergeJson(generated, settings.packageJson ?? {});
+  const readme = emitReadme(index, String(packageJson.name), String(packageJson.description));
   const tsconfig = {
     compilerOptions: {
       target: "ES2022",
@@ -87,6 +89,7 @@ export function emitPackage(index: ShapeIndex, options: PackageOptions, hasTests
     { kind: "json", path: "package.json", text: JSON.stringify(packageJson, null, 2) },
     { kind: "json", path: "tsconfig.json", text: JSON.stringify(tsconfig, null, 2) },
     indexFile(index),
+    readme,
   ];
 }
 

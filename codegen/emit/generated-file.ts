@@ -13,4 +13,6 @@ export type GeneratedFile =
    * line, and machine output (ajv's compiled validators, one statement per
    * line) that is not meant to be read or formatted.
    */
-  | { readonly kind: "text"; readonly path: string; readonly text: string };
+  | { readonly kind: "text"; readonly path: string; readonly text: string }
+  /** Markdown, formatted by prettier, after the header as an HTML comment. */
+  | { readonly kind: "markdown"; readonly path: string; readonly text: string };
