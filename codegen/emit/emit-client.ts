@@ -27,16 +27,6 @@ export function emitClient(index: ShapeIndex): GeneratedFile[] {
   return files;
 }
 
-/** Member names `{}` already has (through Object.prototype), with other types. */
-const OBJECT_MEMBERS = new Set(Object.getOwnPropertyNames(Object.prototype));
-
-/** True when `{}` is a valid input, so the input parameter may default to it. */
-function inputIsOptional(index: ShapeIndex, op: Operation): boolean {
-  if (!op.input) return true;
-  const members = index.shape(op.input).members;
-  return members.every((m) => (!m.required || m.default !== undefined) && !OBJECT_MEMBERS.has(m.name));
-}
-
 function commandFile(index: ShapeIndex, op: Operation): GeneratedFile {
   const imports = new Imports();
   const names = index.names.operation(op.name);
@@ -47,7 +37,7 @@ function commandFile(index: ShapeIndex, op: Operation): GeneratedFile {
     imports.use(RT.MetadataBearer),
   ];
   const command = imports.use(RT.Command);
-  const optional = inputIsOptional(index, op);
+  const optional = op.inputOptional;
   const statements: StatementStructures[] = [
     {
       kind: StructureKind.Interface,
@@ -141,7 +131,7 @@ function aggregateFile(index: ShapeIndex): GeneratedFile {
       scope: Scope.Public,
       docs: tsDoc({ ...op, id: op.id }),
       parameters: [
-        { name: "input", type: names.commandInput, ...(inputIsOptional(index, op) ? { initializer: "{}" } : {}) },
+        { name: "input", type: names.commandInput, ...(op.inputOptional ? { initializer: "{}" } : {}) },
         { name: "options", type: options, hasQuestionToken: true },
       ],
       returnType: `Promise<${names.commandOutput}>`,

@@ -57,6 +57,12 @@ export interface Operation {
   /** Operation errors then service errors, sorted by shape id. */
   readonly errors: readonly string[];
   readonly paginated?: Paginated;
+  /**
+   * True when `{}` is a valid input: no required member without a default, and
+   * no member named like a property every object has (`constructor`, …).
+   * The command's input may then be left out.
+   */
+  readonly inputOptional: boolean;
   readonly hostPrefix?: string;
   readonly traits: Traits;
   readonly documentation?: string;
@@ -112,7 +118,7 @@ export function buildShapeIndex(model: FlatModel, serviceId: string): ShapeIndex
   const serviceErrors = (serviceShape.errors ?? []).map((e) => e.target);
   const servicePaginated = serviceShape.traits?.[TRAIT.paginated] as Paginated | undefined;
 
-  const operations = operationIds
+  const declared = operationIds
     .map((id) => toOperation(id, raw(id), serviceErrors, servicePaginated, serviceShape.rename))
     .sort((a, b) => compare(a.name, b.name));
 
@@ -123,14 +129,18 @@ export function buildShapeIndex(model: FlatModel, serviceId: string): ShapeIndex
     const shape = raw(id);
     for (const member of memberList(shape)) visit(member.target);
   };
-  for (const op of operations) {
+  for (const op of declared) {
     for (const id of [op.input, op.output, ...op.errors]) if (id) visit(id);
   }
   const sortedIds = [...closure].sort(compare);
   // Operation inputs count as @input structures even where the model omits the trait.
-  const inputs = new Set(operations.flatMap((op) => (op.input ? [op.input] : [])));
+  const inputs = new Set(declared.flatMap((op) => (op.input ? [op.input] : [])));
   const shapes = sortedIds.map((id) => toShape(id, raw(id), serviceShape.rename, inputs.has(id)));
   const byId = new Map(shapes.map((s) => [s.id, s]));
+  const operations: Operation[] = declared.map((op) => ({
+    ...op,
+    inputOptional: acceptsEmptyInput(op.input ? byId.get(op.input) : undefined),
+  }));
   const names = decideNames({ sdkId: service.sdkId, operations: operations.map((o) => o.name), shapes: sortedIds });
   return {
     service,
@@ -189,7 +199,7 @@ function toOperation(
   serviceErrors: readonly string[],
   servicePaginated: Paginated | undefined,
   rename: Readonly<Record<string, string>> | undefined,
-): Operation {
+): Omit<Operation, "inputOptional"> {
   const traits = shape.traits ?? {};
   const own = traits[TRAIT.paginated] as Paginated | undefined;
   const endpoint = traits[TRAIT.endpoint] as { hostPrefix?: string } | undefined;
@@ -205,6 +215,15 @@ function toOperation(
     traits,
     ...docs(traits),
   };
+}
+
+/** Names `{}` already has through Object.prototype, with other types than a member's. */
+const OBJECT_PROPERTIES = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+function acceptsEmptyInput(input: Shape | undefined): boolean {
+  return (input?.members ?? []).every(
+    (m) => (!m.required || m.default !== undefined) && !OBJECT_PROPERTIES.has(m.name),
+  );
 }
 
 function toShape(

@@ -7,7 +7,7 @@
 import type { HttpRequestCase, HttpResponseCase } from "./cases.js";
 import type { Operation, Shape } from "../../index/shape-index.js";
 import { RT } from "../runtime-symbols.js";
-import { type TestContext, hasMembers, inputIsOptional } from "./context.js";
+import { type TestContext, hasMembers } from "./context.js";
 import { objectLiteral, stringLiteral, valueLiteral } from "./literals.js";
 
 const ERROR_CODE_PARAMS = "aws.protocoltests.config#ErrorCodeParams";
@@ -88,6 +88,6 @@ export function clientResponseTest(
 
 /** A response case has no input: send the emptiest one the command's type accepts. */
 function anyInput(context: TestContext, operation: Operation): string {
-  if (inputIsOptional(context.index, operation)) return "";
+  if (operation.inputOptional) return "";
   return `{} as ${context.own(context.index.names.operation(operation.name).commandInput, true)}`;
 }

@@ -46,10 +46,5 @@ export class TestContext {
   }
 }
 
-/** True when `{}` is a valid input of the operation (as the client's command constructor decides). */
-export function inputIsOptional(index: ShapeIndex, operation: Operation): boolean {
-  return !operation.input || index.shape(operation.input).members.every((m) => !m.required || m.default !== undefined);
-}
-
 export const hasMembers = (params: Readonly<Record<string, NodeValue>> | undefined): boolean =>
   params !== undefined && Object.keys(params).length > 0;
