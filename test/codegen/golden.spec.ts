@@ -12,7 +12,21 @@ describe("golden output", () => {
     assert.equal(code, 0, output);
     const committed = await snapshot(join(ROOT, "generated/ssm"));
     for (const unowned of Object.keys(committed)) if (/^(dist|node_modules)\//.test(unowned)) delete committed[unowned];
-    assert.deepEqual(await snapshot(out), committed, "generated/ssm is stale: run npm run generate");
+    const fresh = await snapshot(out);
+    assert.deepEqual(
+      Object.keys(fresh).sort(),
+      Object.keys(committed).sort(),
+      "generated/ssm is stale: run npm run generate",
+    );
+    // The first file that differs, as a text diff.
+    const differing = Object.keys(fresh).find((path) => fresh[path] !== committed[path]);
+    if (differing !== undefined) {
+      assert.equal(
+        await readFile(join(out, differing), "utf8"),
+        await readFile(join(ROOT, "generated/ssm", differing), "utf8"),
+        `generated/ssm/${differing} is stale: run npm run generate`,
+      );
+    }
   });
 
   it("two runs give identical bytes", async () => {
