@@ -15,7 +15,10 @@ const CASES: Record<string, readonly (readonly [string, string, string])[]> = {
   "syntax-error": [["-", "-", "invalid JSON: PropertyNameExpected at line 7, column 31"]],
   "not-smithy-2": [["-", "-", 'expected "smithy": "2.0", found "1.0"']],
   "shape-id-not-absolute": [["Orphan", "-", "is not an absolute shape id"]],
-  "unknown-shape-type": [[`${W}Lines`, "-", 'unknown shape type "lisst"']],
+  "unknown-shape-type": [
+    [`${W}Lines`, "-", 'unknown shape type "lisst"'],
+    [`${W}GetForecastOutput`, "-", `member Lines targets ${W}Lines, a lisst, where a data shape is expected`],
+  ],
   "dangling-member-target": [[`${W}GetForecastInput`, "-", `member Days targets ${W}Dayz, which is not defined`]],
   "dangling-operation-input": [[`${W}GetForecast`, "-", `operation input targets ${W}Nope, which is not defined`]],
   "no-service": [["-", "-", "the model defines no service shape"]],
@@ -66,6 +69,8 @@ describe("broken models", () => {
     it(`${name}: names the shape and trait, exits 1, writes nothing`, async () => {
       const { code, output } = await cli(["--quiet", "--model", join(INVALID, `${name}.json`), "--out", out]);
       assert.equal(code, 1, output);
+      const errors = output.split("\n").filter((l) => l.startsWith("ERROR "));
+      assert.equal(errors.length, expected.length, `exactly the expected errors, no others:\n${output}`);
       for (const [shapeId, traitId, words] of expected) {
         const line = output.split("\n").find((l) => l.startsWith(`ERROR ${shapeId} ${traitId}: `) && l.includes(words));
         assert.ok(line, `expected "ERROR ${shapeId} ${traitId}: …${words}…" in:\n${output}`);
@@ -75,6 +80,19 @@ describe("broken models", () => {
       assert.deepEqual(await snapshot(out), original);
     });
   }
+
+  it("the fixtures' base model (test/fixtures/models/weather.json) is valid: no error, no warning", async () => {
+    const { code, output } = await cli([
+      "--check",
+      "--model",
+      join(ROOT, "test/fixtures/models/weather.json"),
+      "--out",
+      out,
+    ]);
+    assert.equal(code, 1, "the check finds the package stale, after a clean load");
+    assert.match(output, /^validate\s+0 errors, 0 warnings/m);
+    assert.doesNotMatch(output, /^(ERROR|WARNING) /m);
+  });
 
   it("has a fixture for every case and a case for every fixture", async () => {
     const { readdir } = await import("node:fs/promises");
