@@ -5,21 +5,39 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { cp, readFile, writeFile } from "node:fs/promises";
+import { cp, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { REGENERATE_COMMAND } from "../../codegen/commands/usage.js";
 import { ROOT, cli, projectTempDir, snapshot } from "./helpers.js";
 
-const TSX = join(ROOT, "node_modules/tsx/dist/cli.mjs");
-
-/** Starts the CLI and SIGKILLs it after `ms`; resolves when it is gone. */
-function generateAndKill(args: readonly string[], ms: number): Promise<void> {
+/**
+ * Starts the CLI and SIGKILLs it `ms` after it prints `after` (a progress line
+ * prefix), or after `ms` from the start; resolves when it is gone.
+ */
+function generateAndKill(args: readonly string[], ms: number, after?: string): Promise<void> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [TSX, join(ROOT, "codegen/cli.ts"), "generate", "--quiet", ...args], {
-      cwd: ROOT,
-      stdio: "ignore",
-    });
-    const timer = setTimeout(() => child.kill("SIGKILL"), ms);
+    const quiet = after === undefined ? ["--quiet"] : [];
+    // One process (tsx as a loader, not its CLI, which would run the generator in a child that outlives the kill).
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", join(ROOT, "codegen/cli.ts"), "generate", ...quiet, ...args],
+      {
+        cwd: ROOT,
+        stdio: ["ignore", "ignore", "pipe"],
+      },
+    );
+    let timer: NodeJS.Timeout | undefined;
+    if (after === undefined) timer = setTimeout(() => child.kill("SIGKILL"), ms);
+    else {
+      let log = "";
+      child.stderr.on("data", (chunk: Buffer) => {
+        log += chunk.toString();
+        if (timer === undefined && log.split("\n").some((line) => line.startsWith(after))) {
+          timer = setTimeout(() => child.kill("SIGKILL"), ms);
+        }
+      });
+    }
+    child.stderr.resume();
     child.on("exit", () => {
       clearTimeout(timer);
       resolve();
@@ -92,29 +110,61 @@ describe("crash-safe regeneration", function () {
     assert.ok(steps > result.files.length, `every step was tried (${steps})`);
   });
 
+  /** Where a kill landed: before the write, while files go to the staging folder, mid-swap, or after. */
+  const landing = async (): Promise<string> => {
+    if (existsSync(`${dir}.sjc-old`)) return "between the renames";
+    if (existsSync(`${dir}.sjc-new`))
+      return `while writing (${Object.keys(await snapshot(`${dir}.sjc-new`)).length} files staged)`;
+    return JSON.stringify(await snapshot(dir)) === JSON.stringify(newSnapshot) ? "after the swap" : "before the write";
+  };
+
+  /** Kills once, checks the package is whole, and puts the old one back. */
+  const killAndCheck = async (ms: number, trigger?: string): Promise<string> => {
+    await generateAndKill(["--model", newModel, "--out", dir], ms, trigger);
+    const where = await landing();
+    if (!existsSync(dir)) {
+      // Killed between the two renames: the old package waits beside it.
+      assert.deepEqual(await snapshot(`${dir}.sjc-old`), oldSnapshot);
+    } else {
+      const now = await snapshot(dir);
+      assert.ok(
+        JSON.stringify(now) === JSON.stringify(oldSnapshot) || JSON.stringify(now) === JSON.stringify(newSnapshot),
+        "package folder is neither the old nor the new output",
+      );
+    }
+    // The next run (here: --check, which never writes the package) restores a half-done swap.
+    await cli(["--quiet", "--check", "--model", newModel, "--out", dir]);
+    const after = await snapshot(dir);
+    assert.ok(
+      JSON.stringify(after) === JSON.stringify(oldSnapshot) || JSON.stringify(after) === JSON.stringify(newSnapshot),
+    );
+    // Put the old package back for the next kill.
+    if (JSON.stringify(after) !== JSON.stringify(oldSnapshot)) {
+      assert.equal((await cli(["--quiet", "--model", join(dir, "..", "old.json"), "--out", dir])).code, 0);
+    }
+    // A killed run may leave its staging folder; the next write removes it, so do that here too.
+    await rm(`${dir}.sjc-new`, { recursive: true, force: true });
+    return where;
+  };
+
   for (const ms of [300, 1000]) {
     it(`SIGKILL after ${ms} ms leaves the old or the new package, never a mix`, async () => {
-      await generateAndKill(["--model", newModel, "--out", dir], ms);
-      if (!existsSync(dir)) {
-        // Killed between the two renames: the old package waits beside it.
-        assert.deepEqual(await snapshot(`${dir}.sjc-old`), oldSnapshot);
-      } else {
-        const now = await snapshot(dir);
-        assert.ok(
-          JSON.stringify(now) === JSON.stringify(oldSnapshot) || JSON.stringify(now) === JSON.stringify(newSnapshot),
-          "package folder is neither the old nor the new output",
-        );
-      }
-      // The next run (here: --check, which never writes the package) restores a half-done swap.
-      await cli(["--quiet", "--check", "--model", newModel, "--out", dir]);
-      const after = await snapshot(dir);
-      assert.ok(
-        JSON.stringify(after) === JSON.stringify(oldSnapshot) || JSON.stringify(after) === JSON.stringify(newSnapshot),
-      );
-      // Put the old package back for the next kill.
-      if (JSON.stringify(after) !== JSON.stringify(oldSnapshot)) {
-        assert.equal((await cli(["--quiet", "--model", join(dir, "..", "old.json"), "--out", dir])).code, 0);
-      }
+      await killAndCheck(ms);
     });
   }
+
+  it("SIGKILL while the files are written (just after the render step) leaves the old or the new package", async function () {
+    this.timeout(180_000);
+    // The write step takes a few milliseconds: kills at growing delays after the
+    // last progress line before it land before, inside and after it.
+    const landed: string[] = [];
+    for (const ms of [0, 2, 5, 10, 20]) {
+      landed.push(`${ms} ms: ${await killAndCheck(ms, "render")}`);
+      if (/while writing|between the renames/.test(landed.at(-1)!)) break;
+    }
+    assert.ok(
+      landed.some((l) => /while writing|between the renames/.test(l)),
+      `no kill landed inside the write step:\n${landed.join("\n")}`,
+    );
+  });
 });
