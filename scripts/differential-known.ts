@@ -105,12 +105,14 @@ export class KnownDifferences {
   }
 
   /**
-   * Entries of the services run (and `*` ones) that accepted nothing: the
-   * difference is gone, or the run never met it.
+   * Entries of the services run that accepted nothing: the difference is
+   * gone, or the run never met it. `*` entries count only when `everyService`
+   * ran (a run of a few services need not meet them all).
    */
-  stale(): KnownDifference[] {
+  stale(everyService: boolean): KnownDifference[] {
     return this.entries.filter(
-      (entry) => (entry.service === "*" || this.services.has(entry.service)) && this.hits.get(entry) === 0,
+      (entry) =>
+        (entry.service === "*" ? everyService : this.services.has(entry.service)) && this.hits.get(entry) === 0,
     );
   }
 }
