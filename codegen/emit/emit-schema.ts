@@ -143,5 +143,6 @@ function memberEntry(member: Member): Record<string, unknown> {
     ...(member.default !== undefined ? { default: member.default } : {}),
     ...(member.required ? { required: true } : {}),
     ...(member.traits["smithy.api#clientOptional"] !== undefined ? { clientOptional: true } : {}),
+    ...(member.traits["smithy.api#idempotencyToken"] !== undefined ? { idempotencyToken: true } : {}),
   };
 }

@@ -21,6 +21,8 @@ export interface MemberSchema {
   readonly required?: boolean;
   /** `smithy.api#clientOptional`: a client leaves this member's default to the server. */
   readonly clientOptional?: boolean;
+  /** `smithy.api#idempotencyToken`: a client fills in a fresh UUID when the member is absent. */
+  readonly idempotencyToken?: boolean;
 }
 
 export type SimpleShapeType =

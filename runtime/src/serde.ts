@@ -5,6 +5,7 @@
  */
 import type { MemberSchema, ServiceSchema, ShapeId, ShapeSchema, TimestampFormat } from "./schema.js";
 import { SerializationError } from "./errors.js";
+import { randomUUID } from "node:crypto";
 import { fromBase64, toBase64 } from "@smithy/util-base64";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -39,8 +40,9 @@ function formatOf(shape: ShapeSchema, member: MemberSchema | undefined): Timesta
 /** Converts a typed value of shape `id` to its wire JSON value. */
 /**
  * Who writes: a client's request leaves defaults to the server (all of them
- * at the top level, and nested ones on `@clientOptional` members); a server's
- * response writes every default.
+ * at the top level, and nested ones on `@clientOptional` members) and fills
+ * in an absent idempotency token with a fresh UUID; a server's response
+ * writes every default.
  */
 export type Writer = "client" | "server";
 
@@ -116,6 +118,7 @@ function writeStructure(
     const member = members[name]!;
     const item = value?.[name];
     if (item != null) out[name] = serializeShape(schema, member.target, item, member, writer);
+    else if (writer === "client" && member.idempotencyToken) out[name] = randomUUID();
     else if (member.default !== undefined && writesDefault(writer, nested, member)) out[name] = member.default as Json;
   }
   return out;

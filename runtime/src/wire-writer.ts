@@ -5,6 +5,7 @@
  * two together); compiling once per service spares the schema walk and the
  * intermediate wire objects on every response.
  */
+import { randomUUID } from "node:crypto";
 import type { MemberSchema, ServiceSchema, ShapeId, TimestampFormat } from "./schema.js";
 import { type Writer, serializeBlob, serializeFloat, serializeTimestamp, writesDefault } from "./serde.js";
 
@@ -80,6 +81,7 @@ export function compileWireWriters(schema: ServiceSchema, writer: Writer = "serv
       name,
       key: `${JSON.stringify(name)}:`,
       write: writerOf(member.target, member),
+      token: writer === "client" && member.idempotencyToken === true,
       fallback:
         member.default !== undefined && writesDefault(writer, nested, member) ? JSON.stringify(member.default) : "",
     }));
@@ -89,7 +91,7 @@ export function compileWireWriters(schema: ServiceSchema, writer: Writer = "serv
       let text = "";
       for (const field of fields) {
         const item = object[field.name];
-        const written = item != null ? field.write(item) : field.fallback;
+        const written = item != null ? field.write(item) : field.token ? `"${randomUUID()}"` : field.fallback;
         if (written !== "") text += `${text === "" ? "" : ","}${field.key}${written}`;
       }
       return `{${text}}`;

@@ -36,3 +36,14 @@ export type {
 export { RoundTrip, ServerBridge } from "./roundtrip.js";
 export type { CheckOptions, PropertyReport, RoundTripClient, RoundTripPackage } from "./roundtrip.js";
 export { comparableValue, withDefaults } from "./roundtrip-expected.js";
+export { Differential } from "./differential.js";
+export type {
+  DifferentialCase,
+  DifferentialCheckOptions,
+  DifferentialOptions,
+  DifferentialPackage,
+  DifferentialReport,
+  SdkClientModule,
+} from "./differential.js";
+export { GENERATED, pathMatches } from "./differential-values.js";
+export type { Difference } from "./differential-values.js";

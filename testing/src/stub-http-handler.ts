@@ -16,10 +16,15 @@ export interface CannedResponse {
 /** An `HttpHandler` (as `@smithy/protocol-http` defines it) with nothing to configure. */
 export class StubHttpHandler implements HttpHandler {
   readonly requests: HttpRequest[] = [];
-  private readonly response: CannedResponse;
+  private response: CannedResponse;
 
   /** By default every call is answered `200 {}`. */
   constructor(response: CannedResponse = { code: 200, body: "{}" }) {
+    this.response = response;
+  }
+
+  /** Answers every later call with `response`. */
+  respond(response: CannedResponse): void {
     this.response = response;
   }
 
