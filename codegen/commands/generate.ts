@@ -120,6 +120,7 @@ async function plansFrom(
         {
           projection: "source",
           files,
+          roots: files,
           ...(flags.service ? { service: flags.service } : {}),
           package: {},
           ...(flags.out ? { out: resolve(flags.out) } : {}),

@@ -14,6 +14,7 @@ import { VALIDATORS_MODULE, validatorName } from "./emit-validators.js";
 import { PAGINATION_MODULE, aggregateModule, clientModule, commandModule } from "./emit-client.js";
 import { compare } from "../index/shape-index.js";
 import { PROTOCOL_TESTS_PATH } from "./emit-protocol-tests.js";
+import { MODEL_RECORD_PATH } from "./emit-model-record.js";
 import { BUILD_DEPENDENCIES, RUNTIME_DEPENDENCIES, TEST_DEPENDENCIES } from "./package-dependencies.js";
 
 const { StructureKind } = tsMorph();
@@ -37,7 +38,13 @@ export interface PackageOptions {
   readonly package?: PackageSettings;
 }
 
-export function emitPackage(index: ShapeIndex, options: PackageOptions, hasTests: boolean): GeneratedFile[] {
+/** `modelSha256` is the hash of the package's model record (`emit-model-record.ts`). */
+export function emitPackage(
+  index: ShapeIndex,
+  options: PackageOptions,
+  hasTests: boolean,
+  modelSha256: string,
+): GeneratedFile[] {
   const { service } = index.names;
   const settings = options.package ?? {};
   const generated = {
@@ -65,6 +72,7 @@ export function emitPackage(index: ShapeIndex, options: PackageOptions, hasTests
     },
     dependencies: RUNTIME_DEPENDENCIES,
     devDependencies: sortedKeys({ ...BUILD_DEPENDENCIES, ...(hasTests ? TEST_DEPENDENCIES : {}) }),
+    sjc: { model: MODEL_RECORD_PATH, modelSha256 },
   };
   const packageJson = mergeJson(generated, settings.packageJson ?? {});
   const tsconfig = {

@@ -13,4 +13,6 @@ export type GeneratedFile =
    * line, and machine output (ajv's compiled validators, one statement per
    * line) that is not meant to be read or formatted.
    */
-  | { readonly kind: "text"; readonly path: string; readonly text: string };
+  | { readonly kind: "text"; readonly path: string; readonly text: string }
+  /** Data written exactly as given: no header, no formatting (the model record). */
+  | { readonly kind: "data"; readonly path: string; readonly text: string };

@@ -112,6 +112,7 @@ export class Renderer {
       case "typescript-text":
         return `${this.top}\n${file.text}`;
       case "json":
+      case "data":
         return file.text;
       case "text":
         return `${this.top}${file.text}`;
@@ -129,6 +130,7 @@ export class Renderer {
         return this.pool.format({ path: file.path, text, parser });
       }
       case "text":
+      case "data":
         return Promise.resolve(text);
     }
   }
