@@ -64,7 +64,9 @@ export async function generateModels(
     list.map((issue) => (issue.file === options.modelPath ? { ...issue, file: loaded.fileOf(issue.shapeId) } : issue));
   const issues = sortIssues([
     ...loaded.issues,
-    ...located(validateModel(model, { file: options.modelPath, ...(options.service ? { service: options.service } : {}) })),
+    ...located(
+      validateModel(model, { file: options.modelPath, ...(options.service ? { service: options.service } : {}) }),
+    ),
   ]);
   progress(
     "validate",

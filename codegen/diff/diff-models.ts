@@ -10,7 +10,8 @@ import { EVALUATORS } from "./evaluators/index.js";
 import type { DiffContext } from "./evaluators/evaluator.js";
 import { TypeScriptView } from "./typescript-view.js";
 
-export type DiffLoad = { readonly ok: true; readonly model: DiffModel } | { readonly ok: false; readonly issues: readonly Issue[] };
+export type DiffLoad =
+  { readonly ok: true; readonly model: DiffModel } | { readonly ok: false; readonly issues: readonly Issue[] };
 
 /** Loads model files for a diff; `name` names the model as a whole in issues. */
 export function loadDiffModel(sources: readonly ModelSource[], name: string): DiffLoad {

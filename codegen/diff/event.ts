@@ -28,11 +28,7 @@ export const isBreaking = (event: DiffEvent): boolean => event.severity === "ERR
 export function sortEvents(events: readonly DiffEvent[]): DiffEvent[] {
   const rank = (e: DiffEvent) => DIFF_SEVERITIES.indexOf(e.severity);
   const sorted = [...events].sort(
-    (a, b) =>
-      rank(a) - rank(b) ||
-      order(a.shapeId, b.shapeId) ||
-      order(a.id, b.id) ||
-      order(a.message, b.message),
+    (a, b) => rank(a) - rank(b) || order(a.shapeId, b.shapeId) || order(a.id, b.id) || order(a.message, b.message),
   );
   return sorted.filter((e, i) => i === 0 || formatEvent(e) !== formatEvent(sorted[i - 1]!));
 }

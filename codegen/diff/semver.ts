@@ -9,7 +9,8 @@ import { type DiffEvent, isBreaking } from "./event.js";
 export type Bump = "major" | "minor" | "patch";
 
 /** Events that add something users can use. */
-const ADDITION = /^(AddedShape|AddedOperationBinding|AddedResourceBinding|AddedTraitDefinition|AddedMetadata|AddedOperationError|AddedServiceError|ChangedEnumTrait\.Appended)/;
+const ADDITION =
+  /^(AddedShape|AddedOperationBinding|AddedResourceBinding|AddedTraitDefinition|AddedMetadata|AddedOperationError|AddedServiceError|ChangedEnumTrait\.Appended)/;
 
 export function bumpFor(events: readonly DiffEvent[]): Bump {
   if (events.some(isBreaking)) return "major";

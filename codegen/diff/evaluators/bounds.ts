@@ -24,13 +24,23 @@ function narrowed(changed: Parameters<Evaluator>[0]["changed"], id: string, trai
     const shape = change.new.id;
     if (after.min > before.min) {
       events.push(
-        diffEvent(id, "ERROR", shape, withConsequence(`${trait} \`min\` was raised from ${before.min} to ${after.min}`, CONSEQUENCE)),
+        diffEvent(
+          id,
+          "ERROR",
+          shape,
+          withConsequence(`${trait} \`min\` was raised from ${before.min} to ${after.min}`, CONSEQUENCE),
+        ),
       );
     }
     if (after.max !== undefined && (before.max === undefined || after.max < before.max)) {
       const was = before.max === undefined ? "no maximum" : String(before.max);
       events.push(
-        diffEvent(id, "ERROR", shape, withConsequence(`${trait} \`max\` was lowered from ${was} to ${after.max}`, CONSEQUENCE)),
+        diffEvent(
+          id,
+          "ERROR",
+          shape,
+          withConsequence(`${trait} \`max\` was lowered from ${was} to ${after.max}`, CONSEQUENCE),
+        ),
       );
     }
     return events;

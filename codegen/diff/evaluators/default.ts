@@ -31,23 +31,35 @@ function judge(
     const name = newTs.name(now.id);
     const wasOptional = oldTs.isOptional(change.old);
     const isOptional = newTs.isOptional(now);
-    if (wasOptional && !isOptional) consequence = `\`${name}\` is no longer optional: code that builds it without the member no longer compiles`;
-    else if (!wasOptional && isOptional) consequence = `\`${name}\` becomes optional: code that reads it as always set no longer compiles`;
+    if (wasOptional && !isOptional)
+      consequence = `\`${name}\` is no longer optional: code that builds it without the member no longer compiles`;
+    else if (!wasOptional && isOptional)
+      consequence = `\`${name}\` becomes optional: code that reads it as always set no longer compiles`;
   }
   const event = (severity: DiffSeverity, message: string) => [
     diffEvent("ChangedDefault", severity, now.id, withConsequence(message, consequence)),
   ];
   if (after === undefined) {
-    const harmless = member !== undefined && before === null && (model.shapes.get(member.target)?.traits?.[DEFAULT] ?? null) === null;
-    return harmless ? [] : event("ERROR", `@default ${showNode(before)} was removed, which breaks previously generated code`);
+    const harmless =
+      member !== undefined && before === null && (model.shapes.get(member.target)?.traits?.[DEFAULT] ?? null) === null;
+    return harmless
+      ? []
+      : event("ERROR", `@default ${showNode(before)} was removed, which breaks previously generated code`);
   }
   if (before === undefined) {
-    if (!member) return event("ERROR", `@default ${showNode(after)} was added to a shape, which breaks previously generated code`);
+    if (!member)
+      return event("ERROR", `@default ${showNode(after)} was added to a shape, which breaks previously generated code`);
     if (hasTrait(now, "smithy.api#addedDefault") || after === null) return [];
-    return event("ERROR", `@default ${showNode(after)} was added without @addedDefault, which breaks previously generated code`);
+    return event(
+      "ERROR",
+      `@default ${showNode(after)} was added without @addedDefault, which breaks previously generated code`,
+    );
   }
   if (!member) {
-    return event("ERROR", `the @default of a shape changed from ${showNode(before)} to ${showNode(after)}, which breaks previously generated code`);
+    return event(
+      "ERROR",
+      `the @default of a shape changed from ${showNode(before)} to ${showNode(after)}, which breaks previously generated code`,
+    );
   }
   const type = model.shapes.get(member.target)?.type ?? "";
   const wasZero = isZeroValue(before, type);

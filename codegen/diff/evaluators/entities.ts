@@ -32,7 +32,11 @@ export const removedEntityBinding: Evaluator = (d, { oldTs }) =>
   entityChanges(d.changed).flatMap(({ change, kind, removed }) =>
     removed.map((id): DiffEvent => {
       const eventId = `Removed${kind}Binding.From${parent(change)}.${shapeName(id)}`;
-      if (kind === "Operation" && change.new.type === "service" && throughResources(d.newModel, change.new.shape!, id)) {
+      if (
+        kind === "Operation" &&
+        change.new.type === "service" &&
+        throughResources(d.newModel, change.new.shape!, id)
+      ) {
         return diffEvent(
           eventId,
           "NOTE",
@@ -104,7 +108,9 @@ function throughResources(model: DiffModel, service: AstShape, operation: string
     const bound = [
       ...(resource.operations ?? []),
       ...(resource.collectionOperations ?? []),
-      ...(["create", "put", "read", "update", "delete", "list"] as const).flatMap((k) => (resource[k] ? [resource[k]!] : [])),
+      ...(["create", "put", "read", "update", "delete", "list"] as const).flatMap((k) =>
+        resource[k] ? [resource[k]!] : [],
+      ),
     ];
     if (bound.some((r) => r.target === operation)) return true;
     pending.push(...(resource.resources ?? []).map((r) => r.target));

@@ -67,7 +67,8 @@ function compare(
           id,
           withConsequence(
             `the name of enum value ${showNode(old.value)} changed from \`${old.name ?? "(none)"}\` to \`${found.name ?? "(none)"}\``,
-            renamed && `${renamed} is now \`${ts.name(id)}.${found.name}\`: code that uses the old name no longer compiles`,
+            renamed &&
+              `${renamed} is now \`${ts.name(id)}.${found.name}\`: code that uses the old name no longer compiles`,
           ),
         ),
       );
@@ -89,7 +90,14 @@ function compare(
       );
       lastOld++;
     } else {
-      events.push(diffEvent(`ChangedEnumTrait.Appended.${position}`, "NOTE", id, `enum value ${showNode(value.value)} was appended`));
+      events.push(
+        diffEvent(
+          `ChangedEnumTrait.Appended.${position}`,
+          "NOTE",
+          id,
+          `enum value ${showNode(value.value)} was appended`,
+        ),
+      );
     }
   });
   return events;

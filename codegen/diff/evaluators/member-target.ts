@@ -46,16 +46,27 @@ function compareTargets(
   context: DiffContext,
 ): { severity: DiffSeverity; why: string } {
   if (!before || !after) return { severity: "WARNING", why: "compatible" };
-  if (before.type !== after.type) return { severity: "ERROR", why: `the target's type changed from ${before.type} to ${after.type}` };
-  if (!STRUCTURAL.has(before.type)) return { severity: "ERROR", why: `the name of a ${before.type} matters to generated code` };
-  if (hasTrait(before, "smithy.api#enum")) return { severity: "ERROR", why: "the target has @enum, so its name matters to generated code" };
+  if (before.type !== after.type)
+    return { severity: "ERROR", why: `the target's type changed from ${before.type} to ${after.type}` };
+  if (!STRUCTURAL.has(before.type))
+    return { severity: "ERROR", why: `the name of a ${before.type} matters to generated code` };
+  if (hasTrait(before, "smithy.api#enum"))
+    return { severity: "ERROR", why: "the target has @enum, so its name matters to generated code" };
   const oldMembers = memberViews(from, before);
   const newMembers = memberViews(to, after);
   const changed: ChangedShape[] = [
     { old: shapeView(from, before), new: shapeView(to, after) },
     ...oldMembers.flatMap((old, i) => (newMembers[i] ? [{ old, new: newMembers[i]! }] : [])),
   ];
-  const events = context.evaluate({ ...d, added: [], removed: [], changed, addedMetadata: [], removedMetadata: [], changedMetadata: [] });
+  const events = context.evaluate({
+    ...d,
+    added: [],
+    removed: [],
+    changed,
+    addedMetadata: [],
+    removedMetadata: [],
+    changedMetadata: [],
+  });
   if (events.length === 0) return { severity: "WARNING", why: "compatible" };
   const severity = events.reduce<DiffSeverity>(
     (worst, e) => (DIFF_SEVERITIES.indexOf(e.severity) < DIFF_SEVERITIES.indexOf(worst) ? e.severity : worst),
@@ -67,6 +78,7 @@ function compareTargets(
 
 function typed(context: DiffContext, id: string, shape: AstShape | undefined, old = false): string {
   if (!shape) return `\`${id}\``;
-  if (["structure", "union", "enum", "intEnum"].includes(shape.type)) return `\`${(old ? context.oldTs : context.newTs).name(id)}\``;
+  if (["structure", "union", "enum", "intEnum"].includes(shape.type))
+    return `\`${(old ? context.oldTs : context.newTs).name(id)}\``;
   return typeScriptKind(shape.type);
 }

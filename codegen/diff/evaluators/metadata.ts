@@ -12,7 +12,12 @@ export const addedMetadata: Evaluator = (d) =>
 /** WARNING for each key whose value changed. */
 export const changedMetadata: Evaluator = (d) =>
   d.changedMetadata.map(({ key, old, new: now }) =>
-    diffEvent("ChangedMetadata", "WARNING", "-", `metadata \`${key}\` changed from ${showNode(old)} to ${showNode(now)}`),
+    diffEvent(
+      "ChangedMetadata",
+      "WARNING",
+      "-",
+      `metadata \`${key}\` changed from ${showNode(old)} to ${showNode(now)}`,
+    ),
   );
 
 /** DANGER for each removed key (`RemovedMetadata.<key>`): tools may depend on it. */

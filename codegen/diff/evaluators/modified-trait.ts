@@ -48,7 +48,12 @@ function strategiesOf(model: Parameters<typeof traitDefinition>[0], trait: strin
     const match = TAGGED.exec(tag);
     if (!match) return [];
     const kind = match[2] as Kind | "const";
-    return [{ kinds: kind === "const" ? ["add", "remove", "update"] : [kind], severity: match[1]!.toUpperCase() as DiffSeverity }];
+    return [
+      {
+        kinds: kind === "const" ? ["add", "remove", "update"] : [kind],
+        severity: match[1]!.toUpperCase() as DiffSeverity,
+      },
+    ];
   });
   if (tagged.length) return tagged;
   return definition.breakingChanges.length ? [] : UNTAGGED;

@@ -29,7 +29,8 @@ export const serviceRename: Evaluator = (d) =>
       for (const [id, name] of Object.entries(before)) {
         const next = after[id];
         if (next === undefined) renamed(id, name, shapeName(id), `the rename of \`${id}\` to \`${name}\` was removed`);
-        else if (next !== name) renamed(id, name, next, `the rename of \`${id}\` changed from \`${name}\` to \`${next}\``);
+        else if (next !== name)
+          renamed(id, name, next, `the rename of \`${id}\` changed from \`${name}\` to \`${next}\``);
       }
       const added = Object.entries(after).filter(([id]) => before[id] === undefined);
       if (added.length) {

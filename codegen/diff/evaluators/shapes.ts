@@ -50,7 +50,9 @@ export const removedShape: Evaluator = (d, { oldTs }) =>
 export const changedShapeType: Evaluator = (d, { oldTs }) =>
   d.changed
     .filter(({ old, new: now }) => old.type !== now.type)
-    .filter(({ old, new: now }) => !(old.type === "set" && now.type === "list" && hasTrait(now, "smithy.api#uniqueItems")))
+    .filter(
+      ({ old, new: now }) => !(old.type === "set" && now.type === "list" && hasTrait(now, "smithy.api#uniqueItems")),
+    )
     .filter(({ old, new: now }) => !(hasTrait(old, ENUM_TRAIT) && now.type === "enum"))
     .map(({ old, new: now }) =>
       diffEvent(

@@ -84,7 +84,8 @@ function extract(
     value.forEach((item, i) => extract(model, segments, at + 1, member, item, `${path}/${i}`, out));
   } else if (shape?.type === "map") {
     const member = next(shape.value?.target);
-    for (const [key, item] of Object.entries(value)) extract(model, segments, at + 1, member, item, `${path}/${key}`, out);
+    for (const [key, item] of Object.entries(value))
+      extract(model, segments, at + 1, member, item, `${path}/${key}`, out);
   } else {
     const member = next(shape?.members?.[segment]?.target);
     extract(model, segments, at + 1, member, value[segment] ?? null, `${path}/${segment}`, out);
@@ -94,21 +95,31 @@ function extract(
 function breaking(change: ChangeType, before: NodeValue | undefined, after: NodeValue | undefined): Kind | undefined {
   const was = before !== undefined && before !== null;
   const is = after !== undefined && after !== null;
-  const kinds: Kind[] = change === "any" ? ["add", "remove", "update"] : change === "presence" ? ["add", "remove"] : [change];
+  const kinds: Kind[] =
+    change === "any" ? ["add", "remove", "update"] : change === "presence" ? ["add", "remove"] : [change];
   return kinds.find((kind) =>
     kind === "add" ? !was && is : kind === "remove" ? was && !is : was && is && !sameNode(before, after),
   );
 }
 
-function describe(kind: Kind, trait: string, path: string, before: NodeValue | undefined, after: NodeValue | undefined): string {
-  const empty = (v: NodeValue | undefined) => typeof v === "object" && v !== null && !Array.isArray(v) && Object.keys(v).length === 0;
+function describe(
+  kind: Kind,
+  trait: string,
+  path: string,
+  before: NodeValue | undefined,
+  after: NodeValue | undefined,
+): string {
+  const empty = (v: NodeValue | undefined) =>
+    typeof v === "object" && v !== null && !Array.isArray(v) && Object.keys(v).length === 0;
   if (kind === "add") {
     if (path) return `trait \`${trait}\` gained \`${path}\`: ${showNode(after)}`;
     return empty(after) ? `trait \`${trait}\` was added` : `trait \`${trait}\` was added: ${showNode(after)}`;
   }
   if (kind === "remove") {
     if (path) return `trait \`${trait}\` lost \`${path}\`; it was ${showNode(before)}`;
-    return empty(before) ? `trait \`${trait}\` was removed` : `trait \`${trait}\` was removed; it was ${showNode(before)}`;
+    return empty(before)
+      ? `trait \`${trait}\` was removed`
+      : `trait \`${trait}\` was removed; it was ${showNode(before)}`;
   }
   return path
     ? `trait \`${trait}\` changed at \`${path}\` from ${showNode(before)} to ${showNode(after)}`
@@ -124,7 +135,8 @@ function consequence(trait: string, kind: Kind, path: string, change: ChangedSha
   }
   if (trait === "smithy.api#error") {
     if (kind === "add") return `\`${name}\` becomes an exception class instead of an interface`;
-    if (kind === "remove") return `\`${name}\` becomes an interface instead of an exception class: \`instanceof\` checks no longer compile`;
+    if (kind === "remove")
+      return `\`${name}\` becomes an interface instead of an exception class: \`instanceof\` checks no longer compile`;
     return `\`${name}.$fault\` changes`;
   }
   return undefined;
