@@ -59,7 +59,7 @@ export function computeDifferences(oldModel: DiffModel, newModel: DiffModel): Di
       added.push(shapeView(id, after!), ...memberViews(id, after!));
     } else if (after === undefined) {
       removed.push(shapeView(id, before), ...memberViews(id, before));
-    } else if (!sameNode(before, after)) {
+    } else if (!sameNode(before, after) || !sameMemberOrder(before, after)) {
       changed.push({ old: shapeView(id, before), new: shapeView(id, after) });
       const oldMembers = new Map(memberViews(id, before).map((m) => [m.id, m]));
       for (const member of memberViews(id, after)) {
@@ -136,6 +136,13 @@ export function traitChanges(change: ChangedShape): Map<string, [NodeValue | und
 
 export const hasTrait = (view: ShapeView | AstShape | undefined, trait: string): boolean =>
   view?.traits?.[trait] !== undefined;
+
+/** Member order matters (structures, unions, enums), though key order elsewhere does not. */
+function sameMemberOrder(a: AstShape, b: AstShape): boolean {
+  const before = Object.keys(a.members ?? {});
+  const after = Object.keys(b.members ?? {});
+  return before.every((name, i) => after[i] === name);
+}
 
 function sameMember(a: ShapeView, b: ShapeView): boolean {
   return a.member!.target === b.member!.target && sameNode(a.traits, b.traits);

@@ -18,6 +18,8 @@ type Kind = "add" | "remove" | "update";
 export const traitBreakingChange: Evaluator = (d) =>
   d.changed.flatMap((change) =>
     [...traitChanges(change)].flatMap(([trait, [before, after]]) => {
+      // A string's @enum becomes the members of an enum shape: ChangedEnumTrait compares the values.
+      if (trait === "smithy.api#enum" && change.new.type === "enum") return [];
       const definition = traitDefinition(d.newModel, trait);
       if (!definition) return [];
       return definition.breakingChanges.flatMap((rule) =>
