@@ -46,20 +46,19 @@ export interface Differences {
   readonly changedMetadata: readonly ChangedMetadata[];
 }
 
-/** The differences between two models, shapes in id order. */
+/** The differences between two models (in no particular order: events are sorted). */
 export function computeDifferences(oldModel: DiffModel, newModel: DiffModel): Differences {
   const added: ShapeView[] = [];
   const removed: ShapeView[] = [];
   const changed: ChangedShape[] = [];
-  const ids = [...new Set([...oldModel.shapes.keys(), ...newModel.shapes.keys()])].sort(order);
-  for (const id of ids) {
-    const before = oldModel.shapes.get(id);
+  for (const [id, after] of newModel.shapes) {
+    if (!oldModel.shapes.has(id)) added.push(shapeView(id, after), ...memberViews(id, after));
+  }
+  for (const [id, before] of oldModel.shapes) {
     const after = newModel.shapes.get(id);
-    if (before === undefined) {
-      added.push(shapeView(id, after!), ...memberViews(id, after!));
-    } else if (after === undefined) {
+    if (after === undefined) {
       removed.push(shapeView(id, before), ...memberViews(id, before));
-    } else if (!sameNode(before, after) || !sameMemberOrder(before, after)) {
+    } else if (before !== after && (!sameNode(before, after) || !sameMemberOrder(before, after))) {
       changed.push({ old: shapeView(id, before), new: shapeView(id, after) });
       const oldMembers = new Map(memberViews(id, before).map((m) => [m.id, m]));
       for (const member of memberViews(id, after)) {
