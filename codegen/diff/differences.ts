@@ -113,15 +113,6 @@ export function memberViews(id: string, shape: AstShape): ShapeView[] {
   );
 }
 
-/** A shape or member of a model by id (`ns#Shape` or `ns#Shape$member`). */
-export function viewOf(model: DiffModel, id: string): ShapeView | undefined {
-  const [shapeId, memberName] = id.split("$") as [string, string | undefined];
-  const shape = model.shapes.get(shapeId);
-  if (shape === undefined) return undefined;
-  if (memberName === undefined) return shapeView(shapeId, shape);
-  return memberViews(shapeId, shape).find((m) => m.member!.name === memberName);
-}
-
 /** Traits whose value differs: trait id → [old value, new value], `undefined` where absent. */
 export function traitChanges(change: ChangedShape): Map<string, [NodeValue | undefined, NodeValue | undefined]> {
   const out = new Map<string, [NodeValue | undefined, NodeValue | undefined]>();
@@ -147,4 +138,4 @@ function sameMember(a: ShapeView, b: ShapeView): boolean {
   return a.member!.target === b.member!.target && sameNode(a.traits, b.traits);
 }
 
-export const order = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const order = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
