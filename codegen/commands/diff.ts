@@ -15,7 +15,6 @@ import { diffModels, loadDiffModel } from "../diff/diff-models.js";
 import { type DiffEvent, formatEvent, isBreaking } from "../diff/event.js";
 import { bumpFor, nextVersion } from "../diff/semver.js";
 import { MODEL_RECORD_PATH } from "../emit/emit-model-record.js";
-import type { ModelSource } from "../load/load-model.js";
 import { formatIssue } from "../validate/issue.js";
 import type { Log } from "./generate.js";
 import { type SourcesResult, sourcesAtRevision, sourcesOnDisk } from "./model-sources.js";
@@ -82,9 +81,10 @@ export async function runDiff(
   } else {
     pair = { old: await recordedModel(plan!, cwd), new: await sourcesOnDisk(plan!.roots, cwd) };
   }
-  for (const side of [pair.old, pair.new]) if ("problems" in side) return usage(side.problems.join("\n"));
-  const oldSources = (pair.old as { sources: ModelSource[] }).sources;
-  const newSources = (pair.new as { sources: ModelSource[] }).sources;
+  if ("problems" in pair.old) return usage(pair.old.problems.join("\n"));
+  if ("problems" in pair.new) return usage(pair.new.problems.join("\n"));
+  const oldSources = pair.old.sources;
+  const newSources = pair.new.sources;
 
   const before = loadDiffModel(oldSources, oldSources.map((s) => s.path).join(", "));
   const after = loadDiffModel(newSources, newSources.map((s) => s.path).join(", "));

@@ -91,6 +91,25 @@ describe("sjc diff: the command", () => {
     assert.equal((await diff(["--semver", old, narrowed], dir)).code, 2, "no smithy-build.json, no --version");
   });
 
+  it("with no OLD NEW, compares smithy-build.json's sources with the model the package records", async () => {
+    const project = join(dir, "project");
+    await mkdir(join(project, "pkg"), { recursive: true });
+    await writeFile(join(project, "ssm.json"), await readFile(narrowed, "utf8"));
+    await writeFile(join(project, "pkg/model.json"), await readFile(join(ROOT, "generated/ssm/model.json"), "utf8"));
+    await writeFile(
+      join(project, "smithy-build.json"),
+      JSON.stringify({
+        version: "1.0",
+        sources: ["ssm.json"],
+        plugins: { "typescript-codegen": { outputDirectory: "pkg", packageVersion: "2.1.0" } },
+      }),
+    );
+    const { code, out } = await diff([], project);
+    assert.equal(code, 1);
+    assert.match(out, /^ERROR ChangedRangeTrait /);
+    assert.equal((await diff(["--semver"], project)).out, "3.0.0");
+  });
+
   it("--git REV compares the sources of smithy-build.json with the same files at a revision", async () => {
     const repo = join(dir, "repo");
     await mkdir(join(repo, "model"), { recursive: true });
