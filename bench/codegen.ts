@@ -146,5 +146,7 @@ function listFiles(dir: string): string[] {
  * declarations written line by line.
  */
 export function formattedFiles(paths: readonly string[]): string[] {
-  return paths.filter((path) => path !== "validators/compiled.cjs" && !path.endsWith(".d.cts"));
+  return paths.filter(
+    (path) => path !== "validators/compiled.cjs" && !path.endsWith(".d.cts") && path !== "model.json",
+  );
 }

@@ -13,6 +13,7 @@
 import { parseArgs } from "node:util";
 import { measureClient } from "./client.js";
 import { measureCodegen } from "./codegen.js";
+import { measureDiff } from "./diff.js";
 import { toJson, toTable, type BenchResults } from "./report.js";
 import { measureServer } from "./server.js";
 import { measureValidate } from "./validate.js";
@@ -25,6 +26,7 @@ const FULL = {
   server: { rounds: 3, seconds: 10, warmupSeconds: 3, connections: 50 },
   client: { warmupCalls: 2000, batches: 7, batchMs: 1000, coldRuns: 11 },
   codegen: { runs: 3 },
+  diff: { runs: 15 },
   validate: { warmupCalls: 20_000, batches: 9, callsPerBatch: 20_000 },
 };
 
@@ -32,6 +34,7 @@ const QUICK: typeof FULL = {
   server: { rounds: 2, seconds: 3, warmupSeconds: 1, connections: 50 },
   client: { warmupCalls: 300, batches: 3, batchMs: 300, coldRuns: 3 },
   codegen: { runs: 1 },
+  diff: { runs: 5 },
   validate: { warmupCalls: 2000, batches: 3, callsPerBatch: 5000 },
 };
 
@@ -66,7 +69,10 @@ async function main(): Promise<void> {
   if (only.has("validate")) results.validate = measureValidate(settings.validate, log);
   if (only.has("client")) results.client = await measureClient(settings.client, log);
   if (only.has("server")) results.server = await measureServer(settings.server, log);
-  if (only.has("codegen")) results.codegen = measureCodegen({ ...settings.codegen, keep }, log);
+  if (only.has("codegen")) {
+    const diff = measureDiff(settings.diff, log);
+    results.codegen = { ...measureCodegen({ ...settings.codegen, keep }, log), ...diff };
+  }
   const report = toJson(results, {
     quick,
     node: process.version,

@@ -1,6 +1,7 @@
 /** The benchmark's results as one JSON object, judged against the targets, and as a table. Pure. */
 import type { ClientFigures } from "./client.js";
 import type { CodegenFigures } from "./codegen.js";
+import type { DiffFigures } from "./diff.js";
 import type { ServerFigures } from "./server.js";
 import { round } from "./stats.js";
 import type { ValidateFigures } from "./validate.js";
@@ -8,7 +9,7 @@ import type { ValidateFigures } from "./validate.js";
 export interface BenchResults {
   readonly server?: ServerFigures;
   readonly client?: ClientFigures;
-  readonly codegen?: CodegenFigures;
+  readonly codegen?: CodegenFigures & Partial<DiffFigures>;
   readonly validate?: ValidateFigures;
 }
 
@@ -29,7 +30,16 @@ const FIGURES: Readonly<Record<Section, readonly string[]>> = {
     "adapterCpuUs",
   ],
   client: ["callsPerSec", "sdkCallsPerSec", "ratio", "coldMs", "sdkColdMs", "coldRatio"],
-  codegen: ["singleMs", "wholeSsmMs", "wholeSsmFormatMs", "genToFormatRatio", "wholeSsmTscMs"],
+  codegen: [
+    "singleMs",
+    "wholeSsmMs",
+    "wholeSsmFormatMs",
+    "genToFormatRatio",
+    "wholeSsmTscMs",
+    "jsonLoadMs",
+    "diffWholeSsmMs",
+    "diffToLoadRatio",
+  ],
   validate: ["validUs", "invalidUs"],
 };
 
@@ -47,6 +57,7 @@ export const TARGETS: readonly Target[] = [
   { figure: "codegen.singleMs", atMost: 1500 },
   { figure: "codegen.wholeSsmMs", atMost: 10_000 },
   { figure: "codegen.genToFormatRatio", atMost: 2.0 },
+  { figure: "codegen.diffToLoadRatio", atMost: 1.5 },
   { figure: "validate.validUs", atMost: 20 },
 ];
 
@@ -128,6 +139,9 @@ const LABELS: Readonly<Record<string, string>> = {
   "codegen.wholeSsmFormatMs": "prettier, whole-SSM output",
   "codegen.genToFormatRatio": "generate / prettier",
   "codegen.wholeSsmTscMs": "tsc --noEmit, whole SSM",
+  "codegen.jsonLoadMs": "load whole SSM JSON (parse, merge, flatten)",
+  "codegen.diffWholeSsmMs": "sjc diff, whole SSM vs ten changes",
+  "codegen.diffToLoadRatio": "diff / loading both models",
   "validate.validUs": "validator, maximal valid input",
   "validate.invalidUs": "validator, all constraints broken",
 };
@@ -149,6 +163,8 @@ function detail(json: Json, section: Section, key: string): string {
       return `${cpu("singleCpuMs")}; median of ${s.runs}`;
     case "codegen.wholeSsmMs":
       return `${cpu("wholeSsmCpuMs")}; median of ${s.runs}`;
+    case "codegen.diffWholeSsmMs":
+      return s.diffEvents == null ? "" : `${s.diffEvents} events; in process, median of ${s.diffRuns}`;
     case "codegen.wholeSsmFormatMs":
       return s.formattedFiles == null
         ? ""

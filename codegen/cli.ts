@@ -19,6 +19,10 @@ async function dispatch(name: string | undefined, argv: string[]): Promise<numbe
   switch (name) {
     case "generate":
       return generate(argv);
+    case "diff": {
+      const { runDiff } = await import("./commands/diff.js");
+      return runDiff(argv);
+    }
     case "conformance": {
       const { runConformance } = await import("./commands/conformance.js");
       return runConformance(argv);

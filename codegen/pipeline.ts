@@ -2,15 +2,14 @@
  * The generator as a pure function of the model text: parse → flatten →
  * validate → index → emit → render. No file is read or written here.
  */
-import { parseModel } from "./load/parse-model.js";
-import { mergeModels } from "./load/merge-models.js";
-import { flattenModel } from "./index/flatten.js";
+import { type ModelSource, loadModel } from "./load/load-model.js";
 import { validateModel } from "./validate/validate-model.js";
 import { findService } from "./validate/find-service.js";
 import { type Issue, hasErrors, sortIssues } from "./validate/issue.js";
 import { buildShapeIndex, type ShapeIndex } from "./index/shape-index.js";
 import type { PackageOptions } from "./emit/emit-package.js";
 import { emitProtocolTests } from "./emit/emit-protocol-tests.js";
+import { emitModelRecord } from "./emit/emit-model-record.js";
 import type { SkipList } from "./emit/protocol-tests/skips.js";
 import type { GeneratedFile } from "./emit/generated-file.js";
 import { type RenderedFile, Renderer } from "./render/render-files.js";
@@ -44,11 +43,7 @@ export type GenerateResult =
     }
   | { readonly ok: false; readonly issues: readonly Issue[] };
 
-/** A model file's path (as the user named it) and text. */
-export interface ModelSource {
-  readonly path: string;
-  readonly text: string;
-}
+export type { ModelSource };
 
 /** One model file; `options.modelPath` names it. */
 export function generate(text: string, options: GenerateOptions, progress?: Progress): Promise<GenerateResult> {
@@ -61,21 +56,18 @@ export async function generateModels(
   options: GenerateOptions,
   progress: Progress = () => {},
 ): Promise<GenerateResult> {
-  const parsed = sources.map((source) => ({ path: source.path, ...parseModel(source.text, source.path) }));
-  const parseIssues = parsed.flatMap((p) => p.issues);
-  if (hasErrors(parseIssues)) return { ok: false, issues: parseIssues };
-  const merged = mergeModels(parsed);
-  if (hasErrors(merged.issues)) return { ok: false, issues: merged.issues };
-  const located = (list: readonly Issue[]) =>
-    list.map((issue) => (issue.file === options.modelPath ? { ...issue, file: merged.fileOf(issue.shapeId) } : issue));
-  const { model, issues: flattenIssues } = flattenModel(merged.model.shapes, options.modelPath);
+  const loaded = loadModel(sources, options.modelPath);
+  if (!loaded.ok) return { ok: false, issues: loaded.issues };
+  const { model } = loaded;
   progress("load", `${model.own.length} shapes`);
-  const issues = sortIssues(
-    located([
-      ...flattenIssues,
-      ...validateModel(model, { file: options.modelPath, ...(options.service ? { service: options.service } : {}) }),
-    ]),
-  );
+  const located = (list: readonly Issue[]) =>
+    list.map((issue) => (issue.file === options.modelPath ? { ...issue, file: loaded.fileOf(issue.shapeId) } : issue));
+  const issues = sortIssues([
+    ...loaded.issues,
+    ...located(
+      validateModel(model, { file: options.modelPath, ...(options.service ? { service: options.service } : {}) }),
+    ),
+  ]);
   progress(
     "validate",
     `${issues.filter((i) => i.severity === "ERROR").length} errors, ${issues.length - issues.filter((i) => i.severity === "ERROR").length} warnings`,
@@ -96,6 +88,7 @@ export async function generateModels(
     renderer.add(list);
     return list;
   };
+  const record = emitModelRecord(model, loaded.metadata);
   let files: GeneratedFile[];
   try {
     const tests = add(emitProtocolTests(index, options.skips ?? {}));
@@ -107,7 +100,8 @@ export async function generateModels(
       ...add(client.emitClient(index)),
       ...add(server.emitServer(index)),
       ...tests,
-      ...add(pkg.emitPackage(index, options, tests.length > 0)),
+      ...add(record.file),
+      ...add(pkg.emitPackage(index, options, tests.length > 0, record.sha256)),
     ];
   } catch (error) {
     await renderer.close();

@@ -15,6 +15,8 @@ export interface GenerationPlan {
   readonly projection: string;
   /** Absolute paths of the model files, sources then imports, each once. */
   readonly files: readonly string[];
+  /** The sources and imports as written (files or folders), absolute: `sjc diff --git` reads them at a revision. */
+  readonly roots: readonly string[];
   readonly service?: string;
   readonly package: PackageSettings;
   /** Absolute path of the package folder; absent (`--model` alone): `generated/<sdk id>`. */
@@ -39,16 +41,23 @@ export function planBuild(config: SmithyBuildConfig, configDir: string, projecti
   const files = (paths: readonly string[], at: string) =>
     paths.flatMap((path, i) => modelFiles(resolve(configDir, path), `${at}/${i}`, problems));
   const shared = [...files(config.sources, "/sources"), ...files(config.imports, "/imports")];
+  const roots = (paths: readonly string[]) => paths.map((path) => resolve(configDir, path));
+  const sharedRoots = roots([...config.sources, ...config.imports]);
 
-  const candidates: { name: string; settings: unknown; files: string[] }[] = [];
+  const candidates: { name: string; settings: unknown; files: string[]; roots: string[] }[] = [];
   if (PLUGIN in config.plugins) {
-    candidates.push({ name: SOURCE_PROJECTION, settings: config.plugins[PLUGIN], files: shared });
+    candidates.push({ name: SOURCE_PROJECTION, settings: config.plugins[PLUGIN], files: shared, roots: sharedRoots });
   }
   for (const p of config.projections) {
     const plugins = { ...config.plugins, ...p.plugins };
     if (p.abstract || !(PLUGIN in plugins)) continue;
     const own = files(p.imports, `/projections/${p.name}/imports`);
-    candidates.push({ name: p.name, settings: plugins[PLUGIN], files: [...shared, ...own] });
+    candidates.push({
+      name: p.name,
+      settings: plugins[PLUGIN],
+      files: [...shared, ...own],
+      roots: [...sharedRoots, ...roots(p.imports)],
+    });
   }
   const chosen = projection === undefined ? candidates : candidates.filter((c) => c.name === projection);
   if (projection !== undefined && chosen.length === 0) {
@@ -72,6 +81,7 @@ export function planBuild(config: SmithyBuildConfig, configDir: string, projecti
     return {
       projection: c.name,
       files: [...new Set(c.files)],
+      roots: [...new Set(c.roots)],
       ...(settings.service !== undefined ? { service: settings.service } : {}),
       package: {
         ...(settings.package !== undefined ? { name: settings.package } : {}),
@@ -103,7 +113,7 @@ export function planBuild(config: SmithyBuildConfig, configDir: string, projecti
 }
 
 /** A model file, or the JSON AST files below a folder (sorted); problems for what cannot be read. */
-function modelFiles(path: string, at: string, problems: ConfigProblem[]): string[] {
+export function modelFiles(path: string, at: string, problems: ConfigProblem[]): string[] {
   let stats;
   try {
     stats = statSync(path);

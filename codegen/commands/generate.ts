@@ -17,6 +17,7 @@ import { parseSmithyBuild } from "../build-config/smithy-build.js";
 import { type GenerationPlan, planBuild } from "../build-config/build-plan.js";
 import { packageFile } from "../package-info.js";
 import { GENERATE_USAGE, REGENERATE_COMMAND } from "./usage.js";
+import { modelDrift } from "./model-drift.js";
 
 export type Log = (line: string) => void;
 
@@ -120,6 +121,7 @@ async function plansFrom(
         {
           projection: "source",
           files,
+          roots: files,
           ...(flags.service ? { service: flags.service } : {}),
           package: {},
           ...(flags.out ? { out: resolve(flags.out) } : {}),
@@ -212,6 +214,7 @@ async function runOnce(options: RunOptions, plan: GenerationPlan): Promise<numbe
   }
   const out = plan.out ?? resolve(options.base, "generated", result.index.names.service.folder);
   if (options.check) {
+    for (const line of await modelDrift(out, shown(out), result.files)) say(line);
     const differences = await comparePackage(out, result.files);
     if (differences.length) {
       for (const d of differences) log(`  ${d.change.padEnd(8)} ${shown(join(out, d.path))}`);

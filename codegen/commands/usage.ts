@@ -11,6 +11,7 @@ tests) from Smithy 2.0 JSON AST models of awsJson1_0 / awsJson1_1 services.
 Commands:
   generate         generate packages from smithy-build.json or --model
   conformance      run a model's protocol test cases against its generated client and server
+  diff             what a model change breaks for the generated package's users
   help [command]   show this text, or a command's
 
 Options:
@@ -34,7 +35,9 @@ Options:
   --model FILE        a model file instead of smithy-build.json (repeat for several)
   --out DIR           the package folder (default with --model: generated/<sdk-id>)
   --service ID        the service shape to generate, when the model has several
-  --check             compare with the package on disk, write nothing; exit 1 if stale
+  --check             compare with the package on disk, write nothing; exit 1 if stale;
+                      also sums up how the model differs from the one the package
+                      was generated from (sjc diff, against its model.json)
   --watch             regenerate whenever a model file changes
   --quiet             print only problems
   --help              show this text
@@ -50,9 +53,37 @@ project's typescript when it has one, and runs its generated protocol tests
 installed in this project. Ends with one line: N passed, M failed, K skipped.
 Exit code 1 when anything failed.`;
 
+export const DIFF_USAGE = `Usage: sjc diff [OLD NEW] [options]
+       sjc diff --git REV [PATH...] [options]
+
+Compares two models with smithy-diff's evaluators and says what each change
+means for the generated TypeScript package. OLD and NEW are model files or
+folders (every .json below). With --git, the working files at PATH (default:
+smithy-build.json's sources and imports) against the same paths at the git
+revision REV. With neither, smithy-build.json's sources against the model the
+generated package records (its model.json).
+
+Prints one line per event, most severe first:
+  SEVERITY EventId shape-id: message
+
+Options:
+  --git REV           compare with the sources at this git revision
+  --json              print the events as a JSON array of {id, severity, shapeId, message}
+  --semver            print the package's next version instead: major if breaking,
+                      minor if something was added, patch otherwise (below 1.0.0:
+                      minor if breaking, else patch)
+  --version X         the current version (default: packageVersion in smithy-build.json)
+  --config FILE       the smithy-build.json to read (default: ./smithy-build.json)
+  --projection NAME   the projection whose sources and package to use
+  --help              show this text
+
+Exit codes: 0 nothing breaking, 1 an ERROR or DANGER event or a model that
+does not load, 2 usage or configuration, 3 generator bug.`;
+
 /** Help texts by command name. */
 export const USAGES: Readonly<Record<string, string>> = {
   generate: GENERATE_USAGE,
+  diff: DIFF_USAGE,
   conformance: CONFORMANCE_USAGE,
   help: MAIN_USAGE,
 };

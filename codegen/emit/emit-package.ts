@@ -15,6 +15,7 @@ import { PAGINATION_MODULE, aggregateModule, clientModule, commandModule } from 
 import { compare } from "../index/shape-index.js";
 import { PROTOCOL_TESTS_PATH } from "./emit-protocol-tests.js";
 import { emitReadme } from "./emit-readme.js";
+import { MODEL_RECORD_PATH } from "./emit-model-record.js";
 import { BUILD_DEPENDENCIES, RUNTIME_DEPENDENCIES, TEST_DEPENDENCIES } from "./package-dependencies.js";
 
 const { StructureKind } = tsMorph();
@@ -38,7 +39,13 @@ export interface PackageOptions {
   readonly package?: PackageSettings;
 }
 
-export function emitPackage(index: ShapeIndex, options: PackageOptions, hasTests: boolean): GeneratedFile[] {
+/** `modelSha256` is the hash of the package's model record (`emit-model-record.ts`). */
+export function emitPackage(
+  index: ShapeIndex,
+  options: PackageOptions,
+  hasTests: boolean,
+  modelSha256: string,
+): GeneratedFile[] {
   const { service } = index.names;
   const settings = options.package ?? {};
   const generated = {
@@ -66,6 +73,7 @@ export function emitPackage(index: ShapeIndex, options: PackageOptions, hasTests
     },
     dependencies: RUNTIME_DEPENDENCIES,
     devDependencies: sortedKeys({ ...BUILD_DEPENDENCIES, ...(hasTests ? TEST_DEPENDENCIES : {}) }),
+    sjc: { model: MODEL_RECORD_PATH, modelSha256 },
   };
   const packageJson = mergeJson(generated, settings.packageJson ?? {});
   const readme = emitReadme(index, String(packageJson.name), String(packageJson.description));

@@ -15,4 +15,6 @@ export type GeneratedFile =
    */
   | { readonly kind: "text"; readonly path: string; readonly text: string }
   /** Markdown, formatted by prettier, after the header as an HTML comment. */
-  | { readonly kind: "markdown"; readonly path: string; readonly text: string };
+  | { readonly kind: "markdown"; readonly path: string; readonly text: string }
+  /** Data written exactly as given: no header, no formatting (the model record). */
+  | { readonly kind: "data"; readonly path: string; readonly text: string };

@@ -175,7 +175,7 @@ function serviceInfo(id: string, shape: AstShape): ServiceInfo {
 }
 
 /** Operations bound to the service directly or through its resources, unique. */
-function collectOperations(model: FlatModel, service: AstShape): string[] {
+export function collectOperations(model: FlatModel, service: AstShape): string[] {
   const found = new Set<string>();
   const fromResource = (id: string, seen: Set<string>) => {
     if (seen.has(id)) return;

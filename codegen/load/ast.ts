@@ -33,6 +33,8 @@ export interface AstShape {
   /** operation */
   readonly input?: AstReference;
   readonly output?: AstReference;
+  /** resource: identifier name → target */
+  readonly identifiers?: Readonly<Record<string, AstReference>>;
   /** resource lifecycle operations */
   readonly create?: AstReference;
   readonly put?: AstReference;

@@ -119,6 +119,7 @@ export class Renderer {
       case "typescript-text":
         return `${this.top}\n${file.text}`;
       case "json":
+      case "data":
         return file.text;
       case "text":
         return `${this.top}${file.text}`;
@@ -140,6 +141,7 @@ export class Renderer {
       case "markdown":
         return this.pool.format({ path: file.path, text, parser: "markdown" });
       case "text":
+      case "data":
         return Promise.resolve(text);
     }
   }

@@ -41,7 +41,7 @@ describe("bench: helpers", () => {
   });
 
   it("lists the files the generator formats", () => {
-    const all = ["package.json", "src/index.ts", "validators/compiled.cjs", "validators/compiled.d.cts"];
+    const all = ["model.json", "package.json", "src/index.ts", "validators/compiled.cjs", "validators/compiled.d.cts"];
     assert.deepEqual(formattedFiles(all), ["package.json", "src/index.ts"]);
   });
 
@@ -84,12 +84,37 @@ describe("bench: helpers", () => {
       "wholeSsmFormatMs",
       "genToFormatRatio",
       "wholeSsmTscMs",
+      "jsonLoadMs",
+      "diffWholeSsmMs",
+      "diffToLoadRatio",
     ]);
     assert.equal(json.server.ratio, null);
     assert.equal(json.validate.invalidFailures, 22);
     const verdicts = new Map(json.targets.map((t) => [t.figure, t.met]));
     assert.equal(verdicts.get("validate.validUs"), false);
     assert.equal(verdicts.get("server.ratio"), null);
+    assert.equal(verdicts.get("codegen.diffToLoadRatio"), null);
+    const measured = toJson({
+      codegen: {
+        singleMs: 1000,
+        singleCpuMs: null,
+        wholeSsmMs: null,
+        wholeSsmCpuMs: null,
+        wholeSsmFormatMs: null,
+        wholeSsmFormatCpuMs: null,
+        genToFormatRatio: null,
+        wholeSsmTscMs: null,
+        formattedFiles: null,
+        unformattedFiles: null,
+        runs: 1,
+        jsonLoadMs: 5,
+        diffWholeSsmMs: 14,
+        diffToLoadRatio: 1.4,
+        diffEvents: 12,
+        diffRuns: 15,
+      },
+    });
+    assert.equal(new Map(measured.targets.map((t) => [t.figure, t.met])).get("codegen.diffToLoadRatio"), true);
   });
 
   it("says in the table when the whole-SSM figures were skipped", () => {

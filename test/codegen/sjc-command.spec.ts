@@ -23,10 +23,12 @@ describe("the sjc command", () => {
     assert.match(main.stdout, /^Usage: sjc <command>/);
     assert.match(main.stdout, /^ {2}generate {9}/m);
     assert.match(main.stdout, /^ {2}conformance {6}/m);
+    assert.match(main.stdout, /^ {2}diff {13}/m);
     const generate = sjc(["help", "generate"]);
     assert.equal(generate.code, 0);
     assert.match(generate.stdout, /--projection NAME/);
     assert.match(sjc(["help", "conformance"]).stdout, /^Usage: sjc conformance <model\.json>/);
+    assert.match(sjc(["help", "diff"]).stdout, /^Usage: sjc diff \[OLD NEW\]/);
     assert.equal(sjc(["help", "nope"]).code, 2);
   });
 

@@ -102,17 +102,26 @@ describe("smithy-build.json", () => {
       result.plans.map((p) => ({
         ...p,
         files: p.files.map((f) => f.slice(dir.length + 1)),
+        roots: p.roots.map((f) => f.slice(dir.length + 1)),
         out: p.out?.slice(dir.length + 1),
       })),
       [
         {
           projection: "source",
           files: ["a.json"],
+          roots: ["a.json"],
           service: "ns#A",
           package: {},
           out: "build/smithy/source/typescript-codegen",
         },
-        { projection: "wide", files: ["a.json", "more/b.json"], service: "ns#B", package: {}, out: "out/b" },
+        {
+          projection: "wide",
+          files: ["a.json", "more/b.json"],
+          roots: ["a.json", "more"],
+          service: "ns#B",
+          package: {},
+          out: "out/b",
+        },
       ],
     );
   });

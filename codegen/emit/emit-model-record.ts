@@ -1,0 +1,31 @@
+/**
+ * The model a package was generated from, recorded in the package as one
+ * Smithy JSON AST file (`model.json`): shapes after mixins and `apply`,
+ * sorted by id, one per line so that a model change reads as a line diff,
+ * and the model's metadata. package.json records its sha256. `sjc generate
+ * --check` and `sjc diff` compare the current model with this record.
+ */
+import { createHash } from "node:crypto";
+import type { NodeValue } from "../load/ast.js";
+import type { FlatModel } from "../index/flatten.js";
+import { compare } from "../index/shape-index.js";
+import type { GeneratedFile } from "./generated-file.js";
+
+export const MODEL_RECORD_PATH = "model.json";
+
+export interface ModelRecord {
+  readonly file: GeneratedFile;
+  readonly sha256: string;
+}
+
+export function emitModelRecord(model: FlatModel, metadata: Readonly<Record<string, NodeValue>>): ModelRecord {
+  const shapes = [...model.own]
+    .sort(compare)
+    .map((id) => `${JSON.stringify(id)}:${JSON.stringify(model.shapes.get(id))}`);
+  const head = `{"smithy":"2.0",${Object.keys(metadata).length ? `"metadata":${JSON.stringify(metadata)},` : ""}"shapes":{`;
+  const text = `${head}\n${shapes.join(",\n")}\n}}\n`;
+  return { file: { kind: "data", path: MODEL_RECORD_PATH, text }, sha256: modelHash(text) };
+}
+
+/** The hash package.json records: sha256 of the record's text, in hex. */
+export const modelHash = (text: string): string => createHash("sha256").update(text).digest("hex");
