@@ -1,0 +1,240 @@
+/**
+ * A parsed IDL file as JSON AST: relative shape ids resolved (a `use`, then a
+ * shape of the namespace defined by any file of the model, then the prelude,
+ * then the namespace), annotation traits given their value, enum values
+ * checked, `apply` statements kept as `apply` entries for the merge.
+ */
+import type { AstMember, AstShape, NodeValue } from "../ast.js";
+import { mergeTraitValues } from "../merge-traits.js";
+import type { IdlNode, ParsedIdlFile, ParsedMember, ParsedShape, ParsedTrait } from "./parsed-file.js";
+import { ShapeIdText } from "./parsed-file.js";
+import { PRELUDE_NAMESPACE, PRELUDE_SHAPE_TYPES } from "./prelude-names.js";
+
+/** A problem found while resolving, at an offset of the file or about a shape. */
+export interface ResolveError {
+  readonly message: string;
+  readonly offset: number;
+  readonly shapeId: string;
+}
+
+/** A member written `$name`: its target is found once every file is resolved. */
+export interface Elision {
+  readonly shapeId: string;
+  readonly member: string;
+  readonly resource?: string;
+  readonly mixins: readonly string[];
+  readonly offset: number;
+}
+
+export interface ResolvedFile {
+  /** Shapes, and `apply` entries keyed by their (absolute) target. */
+  readonly shapes: Record<string, AstShape>;
+  /** Several `apply` statements of one file may name the same target: all of them, in order. */
+  readonly applies: readonly { readonly target: string; readonly traits: Record<string, NodeValue>; readonly offset: number }[];
+  readonly metadata: readonly { readonly key: string; readonly value: NodeValue; readonly offset: number }[];
+  readonly elisions: readonly Elision[];
+  readonly errors: readonly ResolveError[];
+}
+
+/** The type of a shape any source of the model defines, by absolute id. */
+export type ShapeTypeOf = (id: string) => string | undefined;
+
+const UNIT = "smithy.api#Unit";
+const ENUM_VALUE = "smithy.api#enumValue";
+const INT_MAX = 2147483647;
+
+export function resolveFile(file: ParsedIdlFile, typeOf: ShapeTypeOf): ResolvedFile {
+  return new FileResolver(file, typeOf).resolve();
+}
+
+class FileResolver {
+  private readonly errors: ResolveError[] = [];
+  private readonly elisions: Elision[] = [];
+
+  constructor(
+    private readonly file: ParsedIdlFile,
+    private readonly typeOf: ShapeTypeOf,
+  ) {}
+
+  resolve(): ResolvedFile {
+    const shapes: Record<string, AstShape> = {};
+    for (const shape of this.file.shapes) shapes[shape.id] = this.shape(shape);
+    const applies = this.file.applies.map((apply) => ({
+      target: this.id(apply.target),
+      traits: this.traits(apply.traits, apply.target.text),
+      offset: apply.target.offset,
+    }));
+    const metadata = this.file.metadata.map(({ key, value, offset }) => ({ key, value: this.node(value), offset }));
+    return { shapes, applies, metadata, elisions: this.elisions, errors: this.errors };
+  }
+
+  /** A relative or absolute shape id, absolute. */
+  private id(ref: ShapeIdText): string {
+    const { text } = ref;
+    if (text.includes("#")) return text;
+    const dollar = text.indexOf("$");
+    const name = dollar < 0 ? text : text.slice(0, dollar);
+    const member = dollar < 0 ? "" : text.slice(dollar);
+    const namespace = this.file.namespace;
+    const imported = this.file.uses.get(name);
+    if (imported !== undefined) return imported + member;
+    if (namespace !== undefined && this.typeOf(`${namespace}#${name}`) !== undefined) return `${namespace}#${name}${member}`;
+    if (PRELUDE_SHAPE_TYPES.has(name)) return `${PRELUDE_NAMESPACE}#${name}${member}`;
+    if (namespace !== undefined) return `${namespace}#${name}${member}`;
+    this.errors.push({
+      message: `Syntactic shape ID \`${text}\` does not resolve to a valid shape ID: \`${PRELUDE_NAMESPACE}#${name}\`; quote the string if it is not a shape id`,
+      offset: ref.offset,
+      shapeId: "-",
+    });
+    return text;
+  }
+
+  private node(value: IdlNode): NodeValue {
+    if (value instanceof ShapeIdText) return this.id(value);
+    if (Array.isArray(value)) return value.map((item) => this.node(item));
+    if (typeof value === "object" && value !== null) {
+      const object: Record<string, NodeValue> = {};
+      for (const key of Object.keys(value)) object[key] = this.node(value[key]!);
+      return object;
+    }
+    return value;
+  }
+
+  private traits(parsed: readonly ParsedTrait[], shapeId: string): Record<string, NodeValue> {
+    const traits: Record<string, NodeValue> = {};
+    for (const trait of parsed) {
+      const id = this.id(trait.name);
+      const value = trait.annotation ? this.annotationValue(id) : this.node(trait.value);
+      if (!Object.hasOwn(traits, id)) {
+        traits[id] = value;
+        continue;
+      }
+      const merged = mergeTraitValues(traits[id]!, value);
+      if (merged.ok) traits[id] = merged.value;
+      else this.errors.push({ message: `Conflicting \`${id}\` trait values`, offset: trait.name.offset, shapeId });
+    }
+    return traits;
+  }
+
+  /** `@foo` is `[]` when `foo` is a list trait, else `{}`. */
+  private annotationValue(traitId: string): NodeValue {
+    const type =
+      this.typeOf(traitId) ??
+      (traitId.startsWith(`${PRELUDE_NAMESPACE}#`) ? PRELUDE_SHAPE_TYPES.get(traitId.slice(PRELUDE_NAMESPACE.length + 1)) : undefined);
+    return type === "list" || type === "set" ? [] : {};
+  }
+
+  private shape(parsed: ParsedShape): AstShape {
+    const fail = (message: string, shapeId = parsed.id, offset = parsed.offset) =>
+      this.errors.push({ message, offset, shapeId });
+    const traits = this.traits(parsed.traits, parsed.id);
+    const mixins = parsed.mixins.map((mixin) => this.id(mixin));
+    this.checkShape(parsed, traits, mixins, fail);
+    const shape: Record<string, unknown> = { type: parsed.type };
+    if (mixins.length > 0) shape.mixins = mixins.map((target) => ({ target }));
+    const members = parsed.members.map((member) => [member.name, this.member(parsed, member, mixins)] as const);
+    if (parsed.type === "list" || parsed.type === "set" || parsed.type === "map") {
+      for (const [name, member] of members) shape[name] = member;
+    } else if (members.length > 0 || ["structure", "union", "enum", "intEnum"].includes(parsed.type)) {
+      shape.members = Object.fromEntries(members);
+    }
+    if (parsed.type === "enum" || parsed.type === "intEnum") this.checkEnumValues(parsed, members);
+    if (parsed.version !== undefined) shape.version = parsed.version;
+    for (const [key, ref] of Object.entries(parsed.references)) shape[key] = { target: this.id(ref) };
+    for (const [key, refs] of Object.entries(parsed.referenceLists)) {
+      shape[key] = refs.map((ref) => ({ target: this.id(ref) }));
+    }
+    for (const [key, map] of Object.entries(parsed.referenceMaps)) {
+      shape[key] = Object.fromEntries(Object.entries(map).map(([name, ref]) => [name, { target: this.id(ref) }]));
+    }
+    if (parsed.rename !== undefined) shape.rename = parsed.rename;
+    if (Object.keys(traits).length > 0) shape.traits = traits;
+    return shape as unknown as AstShape;
+  }
+
+  private member(shape: ParsedShape, member: ParsedMember, mixins: readonly string[]): AstMember {
+    const traits = this.traits(member.traits, `${shape.id}$${member.name}`);
+    if (member.target === undefined) {
+      this.elisions.push({
+        shapeId: shape.id,
+        member: member.name,
+        ...(shape.forResource ? { resource: this.id(shape.forResource) } : {}),
+        mixins,
+        offset: member.offset,
+      });
+    }
+    const target = member.target === undefined ? "" : this.id(member.target);
+    return Object.keys(traits).length > 0 ? { target, traits } : { target };
+  }
+
+  private checkShape(
+    parsed: ParsedShape,
+    traits: Record<string, NodeValue>,
+    mixins: readonly string[],
+    fail: (message: string) => void,
+  ): void {
+    const names = new Set(parsed.members.map((m) => m.name));
+    const isMixin = Object.hasOwn(traits, "smithy.api#mixin");
+    if (isMixin && this.file.version === "1.0") {
+      fail(
+        `Mixins can only be used in Smithy 2.0 or later. Attempted to apply a @mixin trait to \`${parsed.id}\` in a model file using version \`1.0\`.`,
+      );
+    }
+    if (mixins.length === 0) {
+      if (parsed.type === "enum" && names.size === 0) fail(`${parsed.id}: enum must have at least one entry`);
+      if (parsed.type === "intEnum" && names.size === 0) fail("intEnum shapes must have at least one member");
+      if ((parsed.type === "list" || parsed.type === "set") && !names.has("member")) {
+        fail(`Missing required member of shape \`${parsed.id}\`: member`);
+      }
+      const missing = ["key", "value"].filter((name) => !names.has(name));
+      if (parsed.type === "map" && missing.length > 0) {
+        fail(`Missing required members of shape \`${parsed.id}\`: ${missing.join(", ")}`);
+      }
+    }
+    const wrongMixins = mixins.filter((id) => {
+      const type = this.typeOf(id);
+      return type !== undefined && type !== parsed.type;
+    });
+    if (wrongMixins.length > 0) {
+      fail(
+        `Mixins may only be mixed into shapes of the same type. The following mixins were applied to the ${parsed.type} shape \`${parsed.id}\` which are not ${parsed.type} shapes: [${wrongMixins.map((id) => `\`${id}\``).join(", ")}]`,
+      );
+    }
+    if (isMixin && parsed.type === "operation" && (parsed.references.input || parsed.references.output)) {
+      fail(
+        `Operation shapes with the mixin trait MUST target \`${UNIT}\` for their input and output. Operation mixin shape \`${parsed.id}\` defines one or both of these properties.`,
+      );
+    }
+    const hasResourceProperties =
+      Object.keys(parsed.references).length + Object.keys(parsed.referenceLists).length + Object.keys(parsed.referenceMaps).length > 0;
+    if (isMixin && parsed.type === "resource" && hasResourceProperties) {
+      fail(
+        `Resource shapes with the mixin trait may not define any properties. Resource mixin shape \`${parsed.id}\` defines one or more properties.`,
+      );
+    }
+  }
+
+  /** enum values are strings (the member name when absent); intEnum values are 32-bit integers. */
+  private checkEnumValues(parsed: ParsedShape, members: readonly (readonly [string, AstMember])[]): void {
+    for (const [name, member] of members) {
+      const memberId = `${parsed.id}$${name}`;
+      const traits = (member.traits ?? {}) as Record<string, NodeValue>;
+      const value = traits[ENUM_VALUE];
+      const fail = (message: string) => this.errors.push({ message, offset: parsed.offset, shapeId: memberId });
+      if (parsed.type === "enum") {
+        if (value === undefined) {
+          (member as { traits?: Record<string, NodeValue> }).traits = { ...traits, [ENUM_VALUE]: name };
+        } else if (typeof value !== "string") {
+          fail(`enum members can only be assigned string values, but found: ${JSON.stringify(value)}`);
+        }
+      } else if (typeof value !== "number") {
+        fail(`intEnum members require integer values, but found: ${JSON.stringify(value ?? null)}`);
+      } else if (!Number.isInteger(value)) {
+        fail("intEnum members do not support floating point values");
+      } else if (Math.abs(value) > INT_MAX) {
+        fail(`intEnum members must fit within an integer, but found: ${value}`);
+      }
+    }
+  }
+
+}

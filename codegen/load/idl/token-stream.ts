@@ -1,0 +1,150 @@
+/**
+ * The tokenizer as the parsers use it: the skips the grammar names (spaces,
+ * whitespace, line breaks), expectations that raise syntax errors at the
+ * current token, and the `///` lines read since the last statement.
+ */
+import { type TokenKind, Tokenizer } from "./tokenizer.js";
+
+/** A syntax error at an offset of the file, optionally about a shape. */
+export class IdlSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+    readonly shapeId = "-",
+  ) {
+    super(message);
+  }
+}
+
+const WHITESPACE: ReadonlySet<TokenKind> = new Set(["SPACE", "NEWLINE", "COMMA", "COMMENT"]);
+
+const SPELLING: Partial<Record<TokenKind, string>> = {
+  DOT: ".",
+  POUND: "#",
+  DOLLAR: "$",
+  AT: "@",
+  COLON: ":",
+  WALRUS: ":=",
+  EQUAL: "=",
+  LBRACE: "{",
+  RBRACE: "}",
+  LBRACKET: "[",
+  RBRACKET: "]",
+  LPAREN: "(",
+  RPAREN: ")",
+  SPACE: " ",
+  STRING: '"',
+  TEXT_BLOCK: '"""',
+};
+
+export class TokenStream {
+  readonly tokenizer: Tokenizer;
+  private docLines: string[] = [];
+
+  constructor(text: string) {
+    this.tokenizer = new Tokenizer(text);
+    this.next();
+  }
+
+  /** The current token's kind (a method, so that checks do not narrow it across `next()`). */
+  kind(): TokenKind {
+    return this.tokenizer.kind;
+  }
+
+  get offset(): number {
+    return this.tokenizer.start;
+  }
+
+  lexeme(): string {
+    return this.tokenizer.lexeme();
+  }
+
+  next(): TokenKind {
+    const kind = this.tokenizer.next();
+    if (kind === "DOC_COMMENT") this.docLines.push(docLine(this.lexeme()));
+    return kind;
+  }
+
+  isIdentifier(word: string): boolean {
+    return this.kind() === "IDENTIFIER" && this.lexeme() === word;
+  }
+
+  /** The `///` lines read so far, as one documentation string, and forgets them. */
+  takeDocumentation(): string | undefined {
+    if (this.docLines.length === 0) return undefined;
+    const docs = this.docLines.join("\n");
+    this.docLines = [];
+    return docs;
+  }
+
+  skipSpaces(): void {
+    while (this.kind() === "SPACE") this.next();
+  }
+
+  skipWs(): void {
+    while (WHITESPACE.has(this.kind())) this.next();
+  }
+
+  skipWsAndDocs(): void {
+    while (WHITESPACE.has(this.kind()) || this.kind() === "DOC_COMMENT") this.next();
+  }
+
+  expectAndSkipSpaces(): void {
+    this.expect("SPACE");
+    this.skipSpaces();
+  }
+
+  expectAndSkipWhitespace(): void {
+    if (!WHITESPACE.has(this.kind())) {
+      throw this.syntax(`Expected one or more whitespace characters, but found ${this.describe()}`);
+    }
+    this.skipWsAndDocs();
+  }
+
+  /** The `br` production: spaces, then a newline or comment (or the end), then any whitespace. */
+  expectAndSkipBr(): void {
+    this.skipSpaces();
+    this.docLines = [];
+    if (this.kind() === "NEWLINE" || this.kind() === "COMMENT" || this.kind() === "DOC_COMMENT") {
+      this.next();
+      this.skipWs();
+    } else if (this.kind() !== "EOF") {
+      throw this.syntax(`Expected a line break, but found ${this.describe()}`);
+    }
+  }
+
+  /** The current kind, when it is one of `kinds`; a syntax error otherwise. */
+  expect(...kinds: TokenKind[]): TokenKind {
+    if (kinds.includes(this.kind())) return this.kind();
+    if (this.kind() === "ERROR") throw new IdlSyntaxError(this.tokenizer.error, this.tokenizer.errorOffset);
+    const wanted = kinds.length === 1 ? describeKind(kinds[0]!) : `one of ${kinds.map(describeKind).join(", ")};`;
+    throw this.syntax(`Expected ${wanted} but found ${this.describe()}`);
+  }
+
+  expectIdentifier(word: string): void {
+    this.expect("IDENTIFIER");
+    if (this.lexeme() !== word) throw this.syntax(`Expected \`${word}\` but found \`${this.lexeme()}\``);
+  }
+
+  syntax(message: string, shapeId?: string, offset = this.offset): IdlSyntaxError {
+    return new IdlSyntaxError(message, offset, shapeId);
+  }
+
+  /** The current token for messages: `IDENTIFIER('apply')`, `EOF`. */
+  describe(): string {
+    if (this.kind() === "EOF") return "EOF";
+    const lexeme = JSON.stringify(this.lexeme()).slice(1, -1).replaceAll("'", "\\'");
+    return `${this.kind()}('${lexeme}')`;
+  }
+}
+
+function describeKind(kind: TokenKind): string {
+  const spelling = SPELLING[kind];
+  return spelling === undefined ? kind : `${kind}('${spelling}')`;
+}
+
+/** A `///` line without its slashes, one optional space and its line break. */
+function docLine(lexeme: string): string {
+  const body = lexeme.replace(/\r?\n$/, "").slice(3);
+  return body.startsWith(" ") ? body.slice(1) : body;
+}
