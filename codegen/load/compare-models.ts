@@ -1,7 +1,8 @@
 /**
  * Model equality as Smithy's loader tests see it: the same shapes with the same
  * properties, members in the same order, trait and metadata values equal as
- * node values (object key order aside). Empty `traits` and `members` are absent.
+ * node values (object key order aside). Empty `traits`, `members` and lists
+ * are absent; an operation without `input` or `output` has `smithy.api#Unit`.
  */
 import { isDeepStrictEqual } from "node:util";
 import type { AstModel, AstShape } from "./ast.js";
@@ -26,12 +27,17 @@ export function modelDifferences(actual: AstModel, expected: AstModel): string[]
   return differences;
 }
 
+const UNIT = "smithy.api#Unit";
+
 /** Sorted keys everywhere except in `members`, whose order is the model's. */
 function normalShape(shape: AstShape): unknown {
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(shape).sort()) {
-    const value = (shape as unknown as Record<string, unknown>)[key];
+  const unit = { target: UNIT };
+  const full = shape.type === "operation" ? { input: unit, output: unit, ...shape } : shape;
+  for (const key of Object.keys(full).sort()) {
+    const value = (full as unknown as Record<string, unknown>)[key];
     if (key === "traits" && isEmptyObject(value)) continue;
+    if (Array.isArray(value) && value.length === 0) continue;
     if (key === "members") {
       if (isEmptyObject(value)) continue;
       out.members = Object.entries(value as Record<string, Record<string, unknown>>).map(([name, member]) => [

@@ -33,7 +33,8 @@ export function loadSources(sources: readonly ModelSource[]): MergedModel {
       return { json: { path: source.path, model: result.model } };
     }
     const idl = parseIdlFile(source.text);
-    for (const error of idl.errors) issues.push(idlIssue(source.path, idl.text, error.offset, error.message, error.shapeId));
+    for (const error of idl.errors)
+      issues.push(idlIssue(source.path, idl.text, error.offset, error.message, error.shapeId));
     return { idl, path: source.path };
   });
   if (hasErrors(issues)) return failed(issues);
@@ -43,10 +44,13 @@ export function loadSources(sources: readonly ModelSource[]): MergedModel {
     if ("json" in p) for (const [id, shape] of Object.entries(p.json.model.shapes)) types.set(id, shape.type);
     else for (const shape of p.idl.file.shapes) types.set(shape.id, shape.type);
   }
-  const resolved = parsed.map((p) => ("json" in p ? p : { ...p, file: resolveFile(p.idl.file, (id) => types.get(id)) }));
+  const resolved = parsed.map((p) =>
+    "json" in p ? p : { ...p, file: resolveFile(p.idl.file, (id) => types.get(id)) },
+  );
 
   const all = new Map<string, AstShape>();
-  for (const r of resolved) for (const [id, shape] of Object.entries("json" in r ? r.json.model.shapes : r.file.shapes)) all.set(id, shape);
+  for (const r of resolved)
+    for (const [id, shape] of Object.entries("json" in r ? r.json.model.shapes : r.file.shapes)) all.set(id, shape);
   for (const r of resolved) {
     if ("json" in r) continue;
     const elisionErrors = resolveElisions(r.file.elisions, all);

@@ -56,7 +56,15 @@ export function mergeModels(sources: readonly ParsedSource[]): MergedModel {
       }
       const first = where.get(id);
       if (first !== undefined && !isDeepStrictEqual(shapes[id], shape)) {
-        issues.push(modelIssue(id, "-", `the shape is defined again, differently, at ${whereShape(id)}; first at ${first}`, path, ""));
+        issues.push(
+          modelIssue(
+            id,
+            "-",
+            `the shape is defined again, differently, at ${whereShape(id)}; first at ${first}`,
+            path,
+            "",
+          ),
+        );
         continue;
       }
       shapes[id] = shape;
@@ -72,7 +80,10 @@ export function mergeModels(sources: readonly ParsedSource[]): MergedModel {
       }
       const merged = mergeTraitValues(metadata[key]!, value);
       if (merged.ok) metadata[key] = merged.value;
-      else issues.push(modelIssue("-", "-", `metadata \`${key}\` conflicts: ${at} and ${metadataWhere.get(key)}`, path, ""));
+      else
+        issues.push(
+          modelIssue("-", "-", `metadata \`${key}\` conflicts: ${at} and ${metadataWhere.get(key)}`, path, ""),
+        );
     }
   }
   for (const apply of applies) applyTraits(shapes, apply, issues);
@@ -88,10 +99,15 @@ export function mergeModels(sources: readonly ParsedSource[]): MergedModel {
 function applyTraits(shapes: Record<string, AstShape>, apply: SourceApply, issues: Issue[]): void {
   const [shapeId, memberName] = apply.target.split("$") as [string, string | undefined];
   const shape = shapes[shapeId];
-  const member = memberName === undefined ? undefined : memberOf(shape, memberName);
+  const member =
+    memberName === undefined
+      ? undefined
+      : (memberOf(shape, memberName) ?? inheritedMember(shapes, shapeId, memberName));
   const owner: { traits?: Readonly<Record<string, NodeValue>> } | undefined = memberName === undefined ? shape : member;
   if (owner === undefined) {
-    issues.push(modelIssue(apply.target, "-", `\`apply\` names a shape no source defines (${apply.where})`, apply.where, ""));
+    issues.push(
+      modelIssue(apply.target, "-", `\`apply\` names a shape no source defines (${apply.where})`, apply.where, ""),
+    );
     return;
   }
   const traits: Record<string, NodeValue> = { ...owner.traits };
@@ -107,7 +123,46 @@ function applyTraits(shapes: Record<string, AstShape>, apply: SourceApply, issue
   (owner as { traits?: Record<string, NodeValue> }).traits = traits;
 }
 
-function memberOf(shape: AstShape | undefined, name: string): { traits?: Readonly<Record<string, NodeValue>> } | undefined {
+/**
+ * A member that the shape inherits from a mixin, redefined in the shape with
+ * the same target (as Smithy does when traits are applied to it).
+ */
+function inheritedMember(
+  shapes: Record<string, AstShape>,
+  shapeId: string,
+  name: string,
+): { traits?: Readonly<Record<string, NodeValue>> } | undefined {
+  const shape = shapes[shapeId];
+  const target = inheritedTarget(shapes, shape, name, new Set([shapeId]));
+  if (shape === undefined || target === undefined) return undefined;
+  const member = { target };
+  if (shape.type === "list" || shape.type === "set" || shape.type === "map")
+    shapes[shapeId] = { ...shape, [name]: member };
+  else shapes[shapeId] = { ...shape, members: { ...shape.members, [name]: member } };
+  return member;
+}
+
+function inheritedTarget(
+  shapes: Record<string, AstShape>,
+  shape: AstShape | undefined,
+  name: string,
+  seen: Set<string>,
+): string | undefined {
+  for (const { target: mixinId } of shape?.mixins ?? []) {
+    if (seen.has(mixinId)) continue;
+    seen.add(mixinId);
+    const mixin = shapes[mixinId];
+    const own = memberOf(mixin, name) as { target?: string } | undefined;
+    const target = own?.target ?? inheritedTarget(shapes, mixin, name, seen);
+    if (target !== undefined) return target;
+  }
+  return undefined;
+}
+
+function memberOf(
+  shape: AstShape | undefined,
+  name: string,
+): { traits?: Readonly<Record<string, NodeValue>> } | undefined {
   if (shape === undefined) return undefined;
   if (shape.members !== undefined) return shape.members[name];
   if (name === "member") return shape.member;

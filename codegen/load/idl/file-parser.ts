@@ -74,7 +74,10 @@ class FileParser {
         this.errors.push(error);
         if (this.stream.kind() === "EOF") return;
         do this.stream.next();
-        while (this.stream.kind() !== "EOF" && !(this.stream.tokenizer.atLineStart() && RECOVERY_TOKENS.has(this.stream.kind())));
+        while (
+          this.stream.kind() !== "EOF" &&
+          !(this.stream.tokenizer.atLineStart() && RECOVERY_TOKENS.has(this.stream.kind()))
+        );
         if (this.stream.kind() === "EOF") return;
       }
     }
@@ -92,10 +95,10 @@ class FileParser {
       stream.skipSpaces();
       if (defined.has(key)) throw stream.syntax(`Duplicate control statement \`${key}\``);
       defined.add(key);
-      const offset = stream.offset;
       const value = parseNode(stream);
-      this.onControl(key, value, offset);
+      this.onControl(key, value, stream.offset);
       stream.expectAndSkipBr();
+      stream.skipWsAndDocs();
     }
   }
 
@@ -108,12 +111,19 @@ class FileParser {
   private onControl(key: string, value: IdlNode, offset: number): void {
     const isString = typeof value === "string";
     if (key === "version") {
-      if (!isString) throw this.stream.syntax(`The $version control statement must have a string value, but found ${JSON.stringify(value)}`, undefined, offset);
+      if (!isString)
+        throw this.stream.syntax(
+          `The $version control statement must have a string value, but found ${JSON.stringify(value)}`,
+          undefined,
+          offset,
+        );
       const version = VERSIONS[value];
-      if (version === undefined) throw this.stream.syntax(`Unsupported Smithy version number: ${value}`, undefined, offset);
+      if (version === undefined)
+        throw this.stream.syntax(`Unsupported Smithy version number: ${value}`, undefined, offset);
       this.version = version;
     } else if (key === "operationInputSuffix" || key === "operationOutputSuffix") {
-      if (!isString) throw this.stream.syntax(`The $${key} control statement must have a string value`, undefined, offset);
+      if (!isString)
+        throw this.stream.syntax(`The $${key} control statement must have a string value`, undefined, offset);
       if (key === "operationInputSuffix") this.inputSuffix = value;
       else this.outputSuffix = value;
     }
@@ -132,6 +142,7 @@ class FileParser {
       stream.skipSpaces();
       this.metadata.push({ key, value: parseNode(stream), offset });
       stream.expectAndSkipBr();
+      stream.skipWsAndDocs();
     }
   }
 
@@ -146,6 +157,7 @@ class FileParser {
       stream.expectAndSkipSpaces();
       this.namespace = parseNamespace(stream);
       stream.expectAndSkipBr();
+      stream.skipWsAndDocs();
       this.parseUseSection();
     }
     const context = this.context(this.namespace);
@@ -177,6 +189,7 @@ class FileParser {
       }
       this.uses.set(name, id);
       stream.expectAndSkipBr();
+      stream.skipWsAndDocs();
     }
   }
 

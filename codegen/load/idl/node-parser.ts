@@ -47,18 +47,18 @@ export function parseUnquoted(stream: TokenStream): IdlNode {
 function parseObject(stream: TokenStream): { [key: string]: IdlNode } {
   const object: { [key: string]: IdlNode } = {};
   stream.next();
-  stream.skipWs();
+  stream.skipWsAndDocs();
   while (stream.kind() !== "RBRACE") {
     const offset = stream.offset;
     stream.expect("RBRACE", "STRING", "IDENTIFIER");
     const key = parseObjectKey(stream);
-    stream.skipWs();
+    stream.skipWsAndDocs();
     stream.expect("COLON");
     stream.next();
-    stream.skipWs();
+    stream.skipWsAndDocs();
     if (Object.hasOwn(object, key)) throw stream.syntax(`Duplicate member of object node: '${key}'`, undefined, offset);
     object[key] = parseNode(stream);
-    stream.skipWs();
+    stream.skipWsAndDocs();
   }
   stream.next();
   return object;
@@ -74,10 +74,10 @@ export function parseObjectKey(stream: TokenStream): string {
 function parseArray(stream: TokenStream): IdlNode[] {
   const array: IdlNode[] = [];
   stream.next();
-  stream.skipWs();
+  stream.skipWsAndDocs();
   while (stream.kind() !== "RBRACKET") {
     array.push(parseNode(stream));
-    stream.skipWs();
+    stream.skipWsAndDocs();
   }
   stream.next();
   return array;

@@ -9,31 +9,82 @@ import type { Elision, ResolveError } from "./resolve-file.js";
 export function resolveElisions(elisions: readonly Elision[], shapes: ReadonlyMap<string, AstShape>): ResolveError[] {
   const errors: ResolveError[] = [];
   for (const elision of elisions) {
+    if (elision.enumValue) {
+      defaultEnumValue(shapes, elision);
+      continue;
+    }
     const memberId = `${elision.shapeId}$${elision.member}`;
     const fail = (message: string) => errors.push({ message, offset: elision.offset, shapeId: memberId });
     const resource = elision.resource === undefined ? undefined : shapes.get(elision.resource);
     if (resource !== undefined && resource.type !== "resource") {
-      fail(`The target of the \`for\` production must be a resource shape, but found a ${resource.type} shape: ${elision.resource}`);
+      fail(
+        `The target of the \`for\` production must be a resource shape, but found a ${resource.type} shape: ${elision.resource}`,
+      );
       continue;
     }
-    const target =
-      fromResource(resource, elision.member) ??
-      elision.mixins.map((id) => membersOf(shapes.get(id))[elision.member]?.target).find((t) => t);
-    const member = membersOf(shapes.get(elision.shapeId))[elision.member];
-    if (target === undefined || member === undefined) {
+    const shape = shapes.get(elision.shapeId);
+    const member = membersOf(shape)[elision.member];
+    const fromMixin = elision.mixins.map((id) => membersOf(shapes.get(id))[elision.member]?.target).find((t) => t);
+    const target = fromResource(resource, elision.member) ?? fromMixin;
+    if (target === undefined || member === undefined || shape === undefined) {
       fail("Member target was elided, but no bound resource or mixin contained a matching identifier or member name.");
-      continue;
+    } else if (target === fromMixin && member.traits === undefined) {
+      // The inherited member, unchanged: the shape does not repeat it.
+      removeMember(shape, elision.member);
+    } else {
+      (member as { target: string }).target = target;
     }
-    (member as { target: string }).target = target;
   }
   return errors;
 }
 
-/** Members of a structure written again with a target other than the mixin member's. */
+function removeMember(shape: AstShape, name: string): void {
+  const mutable = shape as { members?: Record<string, AstMember> } & Record<string, unknown>;
+  if (mutable.members !== undefined) delete mutable.members[name];
+  else delete mutable[name];
+}
+
+/** An enum member of a shape with mixins, without a value: the mixin's, or else its name. */
+function defaultEnumValue(shapes: ReadonlyMap<string, AstShape>, elision: Elision): void {
+  const shape = shapes.get(elision.shapeId);
+  if (inherits(shapes, shape, elision.member, new Set())) return;
+  const member = membersOf(shape)[elision.member] as { traits?: Record<string, unknown> } | undefined;
+  if (member !== undefined) member.traits = { ...member.traits, "smithy.api#enumValue": elision.member };
+}
+
+function inherits(
+  shapes: ReadonlyMap<string, AstShape>,
+  shape: AstShape | undefined,
+  name: string,
+  seen: Set<string>,
+): boolean {
+  return (shape?.mixins ?? []).some(({ target }) => {
+    if (seen.has(target)) return false;
+    seen.add(target);
+    const mixin = shapes.get(target);
+    return membersOf(mixin)[name] !== undefined || inherits(shapes, mixin, name, seen);
+  });
+}
+
+/** Members inherited from two mixins, or written again, with different targets. */
 export function mixinConflicts(shapes: ReadonlyMap<string, AstShape>, own: Iterable<string>): ResolveError[] {
   const errors: ResolveError[] = [];
   for (const id of own) {
     const shape = shapes.get(id);
+    const inheritedFrom = new Map<string, string>();
+    for (const mixin of shape?.mixins ?? []) {
+      for (const [name, member] of Object.entries(membersOf(shapes.get(mixin.target)))) {
+        const earlier = inheritedFrom.get(name);
+        if (earlier !== undefined && earlier !== member.target) {
+          errors.push({
+            message: `Member conflicts with an inherited mixin member: \`${mixin.target}$${name}\``,
+            offset: -1,
+            shapeId: `${id}$${name}`,
+          });
+        }
+        inheritedFrom.set(name, member.target);
+      }
+    }
     for (const [name, member] of Object.entries(membersOf(shape))) {
       for (const mixin of shape?.mixins ?? []) {
         const inherited = membersOf(shapes.get(mixin.target))[name];
@@ -51,7 +102,8 @@ export function mixinConflicts(shapes: ReadonlyMap<string, AstShape>, own: Itera
 }
 
 function fromResource(resource: AstShape | undefined, name: string): string | undefined {
-  const named = resource as { identifiers?: Record<string, { target: string }>; properties?: Record<string, { target: string }> } | undefined;
+  const named = resource as
+    { identifiers?: Record<string, { target: string }>; properties?: Record<string, { target: string }> } | undefined;
   return named?.identifiers?.[name]?.target ?? named?.properties?.[name]?.target;
 }
 

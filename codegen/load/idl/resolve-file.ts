@@ -17,20 +17,29 @@ export interface ResolveError {
   readonly shapeId: string;
 }
 
-/** A member written `$name`: its target is found once every file is resolved. */
+/**
+ * What a member leaves to the mixins of its shape, known once every file is
+ * resolved: the target of a member written `$name`, or the value of an enum
+ * member written without one (inherited, or else its name).
+ */
 export interface Elision {
   readonly shapeId: string;
   readonly member: string;
   readonly resource?: string;
   readonly mixins: readonly string[];
   readonly offset: number;
+  readonly enumValue?: true;
 }
 
 export interface ResolvedFile {
   /** Shapes, and `apply` entries keyed by their (absolute) target. */
   readonly shapes: Record<string, AstShape>;
   /** Several `apply` statements of one file may name the same target: all of them, in order. */
-  readonly applies: readonly { readonly target: string; readonly traits: Record<string, NodeValue>; readonly offset: number }[];
+  readonly applies: readonly {
+    readonly target: string;
+    readonly traits: Record<string, NodeValue>;
+    readonly offset: number;
+  }[];
   readonly metadata: readonly { readonly key: string; readonly value: NodeValue; readonly offset: number }[];
   readonly elisions: readonly Elision[];
   readonly errors: readonly ResolveError[];
@@ -78,7 +87,8 @@ class FileResolver {
     const namespace = this.file.namespace;
     const imported = this.file.uses.get(name);
     if (imported !== undefined) return imported + member;
-    if (namespace !== undefined && this.typeOf(`${namespace}#${name}`) !== undefined) return `${namespace}#${name}${member}`;
+    if (namespace !== undefined && this.typeOf(`${namespace}#${name}`) !== undefined)
+      return `${namespace}#${name}${member}`;
     if (PRELUDE_SHAPE_TYPES.has(name)) return `${PRELUDE_NAMESPACE}#${name}${member}`;
     if (namespace !== undefined) return `${namespace}#${name}${member}`;
     this.errors.push({
@@ -120,7 +130,9 @@ class FileResolver {
   private annotationValue(traitId: string): NodeValue {
     const type =
       this.typeOf(traitId) ??
-      (traitId.startsWith(`${PRELUDE_NAMESPACE}#`) ? PRELUDE_SHAPE_TYPES.get(traitId.slice(PRELUDE_NAMESPACE.length + 1)) : undefined);
+      (traitId.startsWith(`${PRELUDE_NAMESPACE}#`)
+        ? PRELUDE_SHAPE_TYPES.get(traitId.slice(PRELUDE_NAMESPACE.length + 1))
+        : undefined);
     return type === "list" || type === "set" ? [] : {};
   }
 
@@ -138,7 +150,7 @@ class FileResolver {
     } else if (members.length > 0 || ["structure", "union", "enum", "intEnum"].includes(parsed.type)) {
       shape.members = Object.fromEntries(members);
     }
-    if (parsed.type === "enum" || parsed.type === "intEnum") this.checkEnumValues(parsed, members);
+    if (parsed.type === "enum" || parsed.type === "intEnum") this.checkEnumValues(parsed, members, mixins.length > 0);
     if (parsed.version !== undefined) shape.version = parsed.version;
     for (const [key, ref] of Object.entries(parsed.references)) shape[key] = { target: this.id(ref) };
     for (const [key, refs] of Object.entries(parsed.referenceLists)) {
@@ -206,7 +218,10 @@ class FileResolver {
       );
     }
     const hasResourceProperties =
-      Object.keys(parsed.references).length + Object.keys(parsed.referenceLists).length + Object.keys(parsed.referenceMaps).length > 0;
+      Object.keys(parsed.references).length +
+        Object.keys(parsed.referenceLists).length +
+        Object.keys(parsed.referenceMaps).length >
+      0;
     if (isMixin && parsed.type === "resource" && hasResourceProperties) {
       fail(
         `Resource shapes with the mixin trait may not define any properties. Resource mixin shape \`${parsed.id}\` defines one or more properties.`,
@@ -214,13 +229,21 @@ class FileResolver {
     }
   }
 
-  /** enum values are strings (the member name when absent); intEnum values are 32-bit integers. */
-  private checkEnumValues(parsed: ParsedShape, members: readonly (readonly [string, AstMember])[]): void {
+  /** enum values are strings (the member name when absent); intEnum values are 32-bit integers. A shape with mixins may redefine an inherited member without its value, so its members get no default. */
+  private checkEnumValues(
+    parsed: ParsedShape,
+    members: readonly (readonly [string, AstMember])[],
+    inherits: boolean,
+  ): void {
     for (const [name, member] of members) {
       const memberId = `${parsed.id}$${name}`;
       const traits = (member.traits ?? {}) as Record<string, NodeValue>;
       const value = traits[ENUM_VALUE];
       const fail = (message: string) => this.errors.push({ message, offset: parsed.offset, shapeId: memberId });
+      if (value === undefined && inherits) {
+        this.elisions.push({ shapeId: parsed.id, member: name, mixins: [], offset: parsed.offset, enumValue: true });
+        continue;
+      }
       if (parsed.type === "enum") {
         if (value === undefined) {
           (member as { traits?: Record<string, NodeValue> }).traits = { ...traits, [ENUM_VALUE]: name };
@@ -236,5 +259,4 @@ class FileResolver {
       }
     }
   }
-
 }

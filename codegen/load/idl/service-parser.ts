@@ -81,8 +81,7 @@ export function parseOperation(ctx: ParseContext, shape: ParsedShape): void {
   const { stream } = ctx;
   parseMixins(ctx, shape);
   stream.skipWsAndDocs();
-  stream.expect("LBRACE");
-  stream.next();
+  stream.expectAndSkipBodyStart();
   stream.skipWsAndDocs();
   const seen = new Set<string>();
   while (stream.kind() !== "RBRACE" && stream.kind() !== "EOF") {
@@ -149,8 +148,8 @@ function parseInlineStructure(ctx: ParseContext, operation: ParsedShape, key: "i
   traits.push({ name: new ShapeIdText(`smithy.api#${key}`, offset), value: {}, annotation: true });
   const suffix = key === "input" ? ctx.inputSuffix : ctx.outputSuffix;
   const shape = emptyShape(`${operation.id}${suffix}`, "structure", stream.offset, traits);
-  parseMixins(ctx, shape);
   parseForResource(ctx, shape);
+  parseMixins(ctx, shape);
   parseMembers(ctx, shape, true);
   ctx.addShape(shape);
   return new ShapeIdText(shape.id, offset);

@@ -48,6 +48,7 @@ export function parseShapeStatement(ctx: ParseContext, traits: ParsedTrait[]): v
   else if (type === "enum" || type === "intEnum") parseEnum(ctx, shape);
   else if (type === "structure") parseStructure(ctx, shape);
   else if (type === "union") {
+    parseForResource(ctx, shape);
     parseMixins(ctx, shape);
     parseMembers(ctx, shape, false);
   } else if (type === "service") parseService(ctx, shape);
@@ -77,7 +78,8 @@ function parseShapeName(ctx: ParseContext): string {
   stream.expect("IDENTIFIER");
   const name = stream.lexeme();
   const imported = ctx.uses.get(name);
-  if (imported !== undefined) throw stream.syntax(`Shape name \`${name}\` conflicts with imported shape \`${imported}\``);
+  if (imported !== undefined)
+    throw stream.syntax(`Shape name \`${name}\` conflicts with imported shape \`${imported}\``);
   stream.next();
   return `${ctx.namespace}#${name}`;
 }
@@ -106,7 +108,7 @@ export function parseMixins(ctx: ParseContext, shape: ParsedShape): void {
   stream.next();
 }
 
-/** `for Resource` after a structure name. */
+/** `for Resource` after the name of a shape with members. */
 export function parseForResource(ctx: ParseContext, shape: ParsedShape): void {
   const { stream } = ctx;
   stream.skipSpaces();
@@ -132,10 +134,10 @@ export function parseStructure(ctx: ParseContext, shape: ParsedShape): void {
 /** The fixed members of a list (`member`) or map (`key`, `value`), each optional. */
 function parseMembersOf(ctx: ParseContext, shape: ParsedShape, names: readonly string[]): void {
   const { stream } = ctx;
+  parseForResource(ctx, shape);
   parseMixins(ctx, shape);
   stream.skipWsAndDocs();
-  stream.expect("LBRACE");
-  stream.next();
+  stream.expectAndSkipBodyStart();
   stream.skipWs();
   for (const name of names) {
     const traits = parseDocsAndTraits(stream);
@@ -181,8 +183,7 @@ function checkElision(ctx: ParseContext, memberId: string): void {
 export function parseMembers(ctx: ParseContext, shape: ParsedShape, defaults: boolean): void {
   const { stream } = ctx;
   stream.skipWsAndDocs();
-  stream.expect("LBRACE");
-  stream.next();
+  stream.expectAndSkipBodyStart();
   stream.skipWs();
   const names = new Set<string>();
   while (stream.kind() !== "RBRACE" && stream.kind() !== "EOF") {
@@ -232,8 +233,7 @@ function parseEnum(ctx: ParseContext, shape: ParsedShape): void {
   const { stream } = ctx;
   parseMixins(ctx, shape);
   stream.skipWsAndDocs();
-  stream.expect("LBRACE");
-  stream.next();
+  stream.expectAndSkipBodyStart();
   stream.skipWs();
   const names = new Set<string>();
   while (stream.kind() !== "RBRACE" && stream.kind() !== "EOF") {

@@ -28,7 +28,8 @@ export function quotedStringValue(lexeme: string): string {
 export function textBlockValue(lexeme: string): string {
   const inner = lexeme.slice(3, -3).replaceAll("\r\n", "\n");
   if (inner === "") throw new TextValueError("Error parsing text block: Text block is empty");
-  if (!inner.startsWith("\n")) throw new TextValueError("Error parsing text block: Text block must start with a new line");
+  if (!inner.startsWith("\n"))
+    throw new TextValueError("Error parsing text block: Text block must start with a new line");
   const lines = inner.slice(1).split("\n");
   const last = lines.length - 1;
   let indent = Infinity;
@@ -66,8 +67,10 @@ function unescape(text: string, what: string): string {
 }
 
 function unicodeEscape(hex: string, what: string): number {
-  if (hex.length < 4) throw new TextValueError(`Error parsing ${what}: Invalid unclosed unicode escape found in string`);
+  if (hex.length < 4)
+    throw new TextValueError(`Error parsing ${what}: Invalid unclosed unicode escape found in string`);
   const bad = [...hex].find((c) => !/[0-9a-fA-F]/.test(c));
-  if (bad !== undefined) throw new TextValueError(`Error parsing ${what}: Invalid unicode escape character: \`${bad}\``);
+  if (bad !== undefined)
+    throw new TextValueError(`Error parsing ${what}: Invalid unicode escape character: \`${bad}\``);
   return parseInt(hex, 16);
 }

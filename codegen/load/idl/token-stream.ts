@@ -101,9 +101,9 @@ export class TokenStream {
     this.skipWsAndDocs();
   }
 
-  /** The `br` production: spaces, then a newline or comment (or the end), then any whitespace. */
+  /** The `br` production: spaces and commas, then a newline or comment (or the end), then any whitespace. */
   expectAndSkipBr(): void {
-    this.skipSpaces();
+    while (this.kind() === "SPACE" || this.kind() === "COMMA") this.next();
     this.docLines = [];
     if (this.kind() === "NEWLINE" || this.kind() === "COMMENT" || this.kind() === "DOC_COMMENT") {
       this.next();
@@ -119,6 +119,13 @@ export class TokenStream {
     if (this.kind() === "ERROR") throw new IdlSyntaxError(this.tokenizer.error, this.tokenizer.errorOffset);
     const wanted = kinds.length === 1 ? describeKind(kinds[0]!) : `one of ${kinds.map(describeKind).join(", ")};`;
     throw this.syntax(`Expected ${wanted} but found ${this.describe()}`);
+  }
+
+  /** Expects and skips `{` of a shape body; `///` lines before it document nothing. */
+  expectAndSkipBodyStart(): void {
+    this.expect("LBRACE");
+    this.docLines = [];
+    this.next();
   }
 
   expectIdentifier(word: string): void {

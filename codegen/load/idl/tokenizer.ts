@@ -52,8 +52,10 @@ const BACKSLASH = 92;
 const NEWLINE = 10;
 const RETURN = 13;
 const SLASH = 47;
+const UNDERSCORE = 95;
 
-export const isIdentifierStart = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+export const isIdentifierStart = (c: number): boolean => isLetter(c) || c === UNDERSCORE;
 export const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isIdentifierPart = (c: number): boolean => isIdentifierStart(c) || isDigit(c);
 
@@ -103,21 +105,36 @@ export class Tokenizer {
     if (c === NEWLINE) return this.finish("NEWLINE", pos + 1);
     if (c === RETURN && text.charCodeAt(pos + 1) === NEWLINE) return this.finish("NEWLINE", pos + 2);
     if (isIdentifierStart(c)) {
-      pos++;
+      while (text.charCodeAt(pos) === UNDERSCORE) pos++;
+      if (!isLetter(text.charCodeAt(pos)) && !(pos > this.start + 1 && isDigit(text.charCodeAt(pos)))) {
+        const found = pos < text.length ? text[pos] : "[EOF]";
+        return this.fail(pos, `Expected a valid identifier character, but found '${found}'`, pos);
+      }
       while (pos < text.length && isIdentifierPart(text.charCodeAt(pos))) pos++;
       return this.finish("IDENTIFIER", pos);
     }
     if (c === QUOTE) return this.quoted(pos);
     if (c === 45 || isDigit(c)) return this.number(pos);
     if (c === SLASH && text.charCodeAt(pos + 1) === SLASH) {
-      const doc = text.charCodeAt(pos + 2) === SLASH;
+      const doc = text.charCodeAt(pos + 2) === SLASH && this.firstOnLine(pos);
       const newline = text.indexOf("\n", pos);
       return this.finish(doc ? "DOC_COMMENT" : "COMMENT", newline < 0 ? text.length : newline + 1);
     }
-    if (c === 58) return text.charCodeAt(pos + 1) === 61 ? this.finish("WALRUS", pos + 2) : this.finish("COLON", pos + 1);
+    if (c === 58)
+      return text.charCodeAt(pos + 1) === 61 ? this.finish("WALRUS", pos + 2) : this.finish("COLON", pos + 1);
     const single = SINGLE_CHARACTER[text[pos]!];
     if (single !== undefined) return this.finish(single, pos + 1);
     return this.fail(pos + 1, `Unexpected character: '${String.fromCodePoint(text.codePointAt(pos)!)}'`, pos);
+  }
+
+  /** Only spaces before the offset on its line. */
+  private firstOnLine(offset: number): boolean {
+    for (let i = offset - 1; i >= 0; i--) {
+      const c = this.text.charCodeAt(i);
+      if (c === NEWLINE) return true;
+      if (c !== 32 && c !== 9) return false;
+    }
+    return true;
   }
 
   private finish(kind: TokenKind, end: number): TokenKind {

@@ -19,6 +19,8 @@ export function parseDocsAndTraits(stream: TokenStream): ParsedTrait[] {
     traits.push(parseTrait(stream));
     stream.skipWsAndDocs();
   }
+  // Documentation comments count only before the traits.
+  stream.takeDocumentation();
   if (docs !== undefined) traits.unshift(documentationTrait(docs, docsOffset));
   return traits;
 }
