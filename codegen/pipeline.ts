@@ -1,9 +1,8 @@
 /**
- * The generator as a pure function of the model text: parse → flatten →
+ * The generator as a pure function of the model text: load (JSON AST or IDL) → flatten →
  * validate → index → emit → render. No file is read or written here.
  */
-import { parseModel } from "./load/parse-model.js";
-import { mergeModels } from "./load/merge-models.js";
+import { loadSources, type ModelSource } from "./load/load-sources.js";
 import { flattenModel } from "./index/flatten.js";
 import { validateModel } from "./validate/validate-model.js";
 import { findService } from "./validate/find-service.js";
@@ -44,11 +43,7 @@ export type GenerateResult =
     }
   | { readonly ok: false; readonly issues: readonly Issue[] };
 
-/** A model file's path (as the user named it) and text. */
-export interface ModelSource {
-  readonly path: string;
-  readonly text: string;
-}
+export type { ModelSource };
 
 /** One model file; `options.modelPath` names it. */
 export function generate(text: string, options: GenerateOptions, progress?: Progress): Promise<GenerateResult> {
@@ -61,10 +56,7 @@ export async function generateModels(
   options: GenerateOptions,
   progress: Progress = () => {},
 ): Promise<GenerateResult> {
-  const parsed = sources.map((source) => ({ path: source.path, ...parseModel(source.text, source.path) }));
-  const parseIssues = parsed.flatMap((p) => p.issues);
-  if (hasErrors(parseIssues)) return { ok: false, issues: parseIssues };
-  const merged = mergeModels(parsed);
+  const merged = loadSources(sources);
   if (hasErrors(merged.issues)) return { ok: false, issues: merged.issues };
   const located = (list: readonly Issue[]) =>
     list.map((issue) => (issue.file === options.modelPath ? { ...issue, file: merged.fileOf(issue.shapeId) } : issue));

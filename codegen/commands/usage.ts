@@ -6,11 +6,14 @@ export const REGENERATE_COMMAND = "npx sjc generate";
 export const MAIN_USAGE = `Usage: sjc <command> [options]
 
 Generates TypeScript packages (types, validators, client, server, protocol
-tests) from Smithy 2.0 JSON AST models of awsJson1_0 / awsJson1_1 services.
+tests) from Smithy 2.0 models (IDL .smithy files or JSON AST, mixed freely) of
+awsJson1_0 / awsJson1_1 services.
 
 Commands:
   generate         generate packages from smithy-build.json or --model
   conformance      run a model's protocol test cases against its generated client and server
+  ast              print model files (IDL or JSON AST) as one Smithy 2.0 JSON AST model
+  idl              write a model as Smithy IDL files, one per namespace
   help [command]   show this text, or a command's
 
 Options:
@@ -31,7 +34,8 @@ build/smithy/<projection>/typescript-codegen/.
 Options:
   --config FILE       the smithy-build.json to read (default: ./smithy-build.json)
   --projection NAME   generate only this projection
-  --model FILE        a model file instead of smithy-build.json (repeat for several)
+  --model PATH        a model file (.smithy or .json) or a folder of them, instead
+                      of smithy-build.json (repeat for several)
   --out DIR           the package folder (default with --model: generated/<sdk-id>)
   --service ID        the service shape to generate, when the model has several
   --check             compare with the package on disk, write nothing; exit 1 if stale
@@ -50,9 +54,32 @@ project's typescript when it has one, and runs its generated protocol tests
 installed in this project. Ends with one line: N passed, M failed, K skipped.
 Exit code 1 when anything failed.`;
 
+export const AST_USAGE = `Usage: sjc ast SOURCES... [--out FILE] [--flatten]
+
+Loads the model files (.smithy IDL and .json AST; a folder means every such
+file below it) as one model and prints it as Smithy 2.0 JSON AST, shapes
+sorted by id, mixins kept as written.
+
+Options:
+  --out FILE   write to FILE instead of standard output
+  --flatten    copy mixin members and traits into the shapes that use them,
+               and leave the mixins out
+
+Exit codes: 0 ok, 1 model errors, 2 usage.`;
+
+export const IDL_USAGE = `Usage: sjc idl MODEL... [--out DIR]
+
+Writes the model (JSON AST or IDL files; a folder means every such file below
+it) as Smithy IDL, one file per namespace: DIR/<namespace>.smithy. Without
+--out, a model of one namespace prints to standard output.
+
+Exit codes: 0 ok, 1 model errors, 2 usage.`;
+
 /** Help texts by command name. */
 export const USAGES: Readonly<Record<string, string>> = {
   generate: GENERATE_USAGE,
   conformance: CONFORMANCE_USAGE,
+  ast: AST_USAGE,
+  idl: IDL_USAGE,
   help: MAIN_USAGE,
 };

@@ -5,7 +5,7 @@
  * are the same; `apply` adds traits to a shape of any file; metadata keys
  * merge (lists concatenate, equal values are one, other values conflict).
  */
-import type { AstModel, AstShape, NodeValue } from "./ast.js";
+import type { AstMember, AstModel, AstShape, NodeValue } from "./ast.js";
 import { mergeTraitValues } from "./merge-traits.js";
 import { type Issue, modelIssue } from "../validate/issue.js";
 import { isDeepStrictEqual } from "node:util";
@@ -135,7 +135,7 @@ function inheritedMember(
   const shape = shapes[shapeId];
   const target = inheritedTarget(shapes, shape, name, new Set([shapeId]));
   if (shape === undefined || target === undefined) return undefined;
-  const member = { target };
+  const member: AstMember = { target };
   if (shape.type === "list" || shape.type === "set" || shape.type === "map")
     shapes[shapeId] = { ...shape, [name]: member };
   else shapes[shapeId] = { ...shape, members: { ...shape.members, [name]: member } };

@@ -39,7 +39,7 @@ export function resolveElisions(elisions: readonly Elision[], shapes: ReadonlyMa
 }
 
 function removeMember(shape: AstShape, name: string): void {
-  const mutable = shape as { members?: Record<string, AstMember> } & Record<string, unknown>;
+  const mutable = shape as unknown as { members?: Record<string, AstMember> } & Record<string, unknown>;
   if (mutable.members !== undefined) delete mutable.members[name];
   else delete mutable[name];
 }
