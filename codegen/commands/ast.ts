@@ -11,7 +11,8 @@ import { formatIssue, hasErrors } from "../validate/issue.js";
 import { readSources } from "./read-sources.js";
 import { AST_USAGE } from "./usage.js";
 
-export async function runAst(argv: readonly string[]): Promise<number> {
+/** `log` receives every line meant for standard error. */
+export async function runAst(argv: readonly string[], log: (line: string) => void = console.error): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -20,7 +21,7 @@ export async function runAst(argv: readonly string[]): Promise<number> {
       options: { out: { type: "string" }, flatten: { type: "boolean", default: false }, help: { type: "boolean" } },
     });
   } catch (error) {
-    console.error(`sjc ast: ${(error as Error).message}\n\n${AST_USAGE}`);
+    log(`sjc ast: ${(error as Error).message}\n\n${AST_USAGE}`);
     return 2;
   }
   const { values, positionals } = parsed;
@@ -29,21 +30,21 @@ export async function runAst(argv: readonly string[]): Promise<number> {
     return 0;
   }
   if (positionals.length === 0) {
-    console.error(`sjc ast: name at least one model file or folder\n\n${AST_USAGE}`);
+    log(`sjc ast: name at least one model file or folder\n\n${AST_USAGE}`);
     return 2;
   }
   const read = await readSources(positionals);
   if (!read.ok) {
-    for (const problem of read.problems) console.error(problem);
+    for (const problem of read.problems) log(problem);
     return 2;
   }
   const merged = loadSources(read.sources);
-  for (const issue of merged.issues) console.error(formatIssue(issue));
+  for (const issue of merged.issues) log(formatIssue(issue));
   if (hasErrors(merged.issues)) return 1;
   let model = merged.model;
   if (values.flatten) {
     const flat = flattenModel(model.shapes, read.sources[0]!.path);
-    for (const issue of flat.issues) console.error(formatIssue(issue));
+    for (const issue of flat.issues) log(formatIssue(issue));
     if (hasErrors(flat.issues)) return 1;
     model = { ...model, shapes: Object.fromEntries(flat.model.own.map((id) => [id, flat.model.shapes.get(id)!])) };
   }

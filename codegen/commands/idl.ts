@@ -11,7 +11,8 @@ import { formatIssue, hasErrors } from "../validate/issue.js";
 import { readSources } from "./read-sources.js";
 import { IDL_USAGE } from "./usage.js";
 
-export async function runIdl(argv: readonly string[]): Promise<number> {
+/** `log` receives every line meant for standard error. */
+export async function runIdl(argv: readonly string[], log: (line: string) => void = console.error): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -20,7 +21,7 @@ export async function runIdl(argv: readonly string[]): Promise<number> {
       options: { out: { type: "string" }, help: { type: "boolean" } },
     });
   } catch (error) {
-    console.error(`sjc idl: ${(error as Error).message}\n\n${IDL_USAGE}`);
+    log(`sjc idl: ${(error as Error).message}\n\n${IDL_USAGE}`);
     return 2;
   }
   const { values, positionals } = parsed;
@@ -29,21 +30,21 @@ export async function runIdl(argv: readonly string[]): Promise<number> {
     return 0;
   }
   if (positionals.length === 0) {
-    console.error(`sjc idl: name the model\n\n${IDL_USAGE}`);
+    log(`sjc idl: name the model\n\n${IDL_USAGE}`);
     return 2;
   }
   const read = await readSources(positionals);
   if (!read.ok) {
-    for (const problem of read.problems) console.error(problem);
+    for (const problem of read.problems) log(problem);
     return 2;
   }
   const merged = loadSources(read.sources);
-  for (const issue of merged.issues) console.error(formatIssue(issue));
+  for (const issue of merged.issues) log(formatIssue(issue));
   if (hasErrors(merged.issues)) return 1;
   const files = modelToIdl(merged.model);
   if (values.out === undefined) {
     if (files.length > 1) {
-      console.error(`sjc idl: the model has ${files.length} namespaces; give --out DIR to write one file each`);
+      log(`sjc idl: the model has ${files.length} namespaces; give --out DIR to write one file each`);
       return 2;
     }
     process.stdout.write(files[0]!.text);
@@ -51,6 +52,6 @@ export async function runIdl(argv: readonly string[]): Promise<number> {
   }
   await mkdir(values.out, { recursive: true });
   for (const file of files) await writeFile(join(values.out, file.path), file.text);
-  console.error(`sjc idl: wrote ${files.map((f) => join(values.out!, f.path)).join(", ")}`);
+  log(`sjc idl: wrote ${files.map((f) => join(values.out!, f.path)).join(", ")}`);
   return 0;
 }
