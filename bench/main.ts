@@ -24,14 +24,14 @@ type Section = (typeof SECTIONS)[number];
 const FULL = {
   server: { rounds: 3, seconds: 10, warmupSeconds: 3, connections: 50 },
   client: { warmupCalls: 2000, batches: 7, batchMs: 1000, coldRuns: 11 },
-  codegen: { runs: 3 },
+  codegen: { runs: 3, loadRuns: 21 },
   validate: { warmupCalls: 20_000, batches: 9, callsPerBatch: 20_000 },
 };
 
 const QUICK: typeof FULL = {
   server: { rounds: 2, seconds: 3, warmupSeconds: 1, connections: 50 },
   client: { warmupCalls: 300, batches: 3, batchMs: 300, coldRuns: 3 },
-  codegen: { runs: 1 },
+  codegen: { runs: 1, loadRuns: 5 },
   validate: { warmupCalls: 2000, batches: 3, callsPerBatch: 5000 },
 };
 

@@ -29,7 +29,16 @@ const FIGURES: Readonly<Record<Section, readonly string[]>> = {
     "adapterCpuUs",
   ],
   client: ["callsPerSec", "sdkCallsPerSec", "ratio", "coldMs", "sdkColdMs", "coldRatio"],
-  codegen: ["singleMs", "wholeSsmMs", "wholeSsmFormatMs", "genToFormatRatio", "wholeSsmTscMs"],
+  codegen: [
+    "singleMs",
+    "wholeSsmMs",
+    "wholeSsmFormatMs",
+    "genToFormatRatio",
+    "wholeSsmTscMs",
+    "jsonLoadMs",
+    "idlLoadMs",
+    "idlLoadRatio",
+  ],
   validate: ["validUs", "invalidUs"],
 };
 
@@ -47,6 +56,7 @@ export const TARGETS: readonly Target[] = [
   { figure: "codegen.singleMs", atMost: 1500 },
   { figure: "codegen.wholeSsmMs", atMost: 10_000 },
   { figure: "codegen.genToFormatRatio", atMost: 2.0 },
+  { figure: "codegen.idlLoadRatio", atMost: 2.0 },
   { figure: "validate.validUs", atMost: 20 },
 ];
 
@@ -128,6 +138,9 @@ const LABELS: Readonly<Record<string, string>> = {
   "codegen.wholeSsmFormatMs": "prettier, whole-SSM output",
   "codegen.genToFormatRatio": "generate / prettier",
   "codegen.wholeSsmTscMs": "tsc --noEmit, whole SSM",
+  "codegen.jsonLoadMs": "load whole SSM, JSON AST",
+  "codegen.idlLoadMs": "load whole SSM, IDL",
+  "codegen.idlLoadRatio": "IDL / JSON load",
   "validate.validUs": "validator, maximal valid input",
   "validate.invalidUs": "validator, all constraints broken",
 };
@@ -149,6 +162,9 @@ function detail(json: Json, section: Section, key: string): string {
       return `${cpu("singleCpuMs")}; median of ${s.runs}`;
     case "codegen.wholeSsmMs":
       return `${cpu("wholeSsmCpuMs")}; median of ${s.runs}`;
+    case "codegen.jsonLoadMs":
+    case "codegen.idlLoadMs":
+      return "in-process median, after a warm-up load";
     case "codegen.wholeSsmFormatMs":
       return s.formattedFiles == null
         ? ""

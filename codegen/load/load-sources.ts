@@ -34,7 +34,7 @@ export function loadSources(sources: readonly ModelSource[]): MergedModel {
     }
     const idl = parseIdlFile(source.text);
     for (const error of idl.errors)
-      issues.push(idlIssue(source.path, idl.text, error.offset, error.message, error.shapeId));
+      issues.push(idlIssue(source.path, idl.lines, error.offset, error.message, error.shapeId));
     return { idl, path: source.path };
   });
   if (hasErrors(issues)) return failed(issues);
@@ -55,7 +55,7 @@ export function loadSources(sources: readonly ModelSource[]): MergedModel {
     if ("json" in r) continue;
     const elisionErrors = resolveElisions(r.file.elisions, all);
     for (const error of [...r.file.errors, ...elisionErrors, ...mixinConflicts(all, Object.keys(r.file.shapes))]) {
-      issues.push(idlIssue(r.path, r.idl.text, error.offset, error.message, error.shapeId));
+      issues.push(idlIssue(r.path, r.idl.lines, error.offset, error.message, error.shapeId));
     }
   }
   if (hasErrors(issues)) return failed(issues);
@@ -64,7 +64,7 @@ export function loadSources(sources: readonly ModelSource[]): MergedModel {
 
 /** A resolved IDL file as a merge source, locating its shapes, applies and metadata by line and column. */
 function idlSource(path: string, parsed: FileParseResult, file: ResolvedFile): ParsedSource {
-  const at = (offset: number) => idlLocation(path, parsed.text, offset);
+  const at = (offset: number) => idlLocation(path, parsed.lines, offset);
   const shapeOffsets = new Map(parsed.file.shapes.map((shape) => [shape.id, shape.offset]));
   const metadata: Record<string, NodeValue> = {};
   const metadataOffsets = new Map<string, number>();

@@ -40,7 +40,8 @@ const APPLY = "apply";
 export function mergeModels(sources: readonly ParsedSource[]): MergedModel {
   const shapes: Record<string, AstShape> = {};
   const files = new Map<string, string>();
-  const where = new Map<string, string>();
+  /** The source that first defines each shape, to say where when a second definition differs. */
+  const definedIn = new Map<string, (id: string) => string>();
   const metadata: Record<string, NodeValue> = {};
   const metadataWhere = new Map<string, string>();
   const applies: SourceApply[] = [];
@@ -54,22 +55,15 @@ export function mergeModels(sources: readonly ParsedSource[]): MergedModel {
         applies.push({ target: id, traits: shape.traits ?? {}, where: whereShape(id) });
         continue;
       }
-      const first = where.get(id);
+      const first = definedIn.get(id);
       if (first !== undefined && !isDeepStrictEqual(shapes[id], shape)) {
-        issues.push(
-          modelIssue(
-            id,
-            "-",
-            `the shape is defined again, differently, at ${whereShape(id)}; first at ${first}`,
-            path,
-            "",
-          ),
-        );
+        const message = `the shape is defined again, differently, at ${whereShape(id)}; first at ${first(id)}`;
+        issues.push(modelIssue(id, "-", message, path, ""));
         continue;
       }
       shapes[id] = shape;
       files.set(id, files.get(id) ?? path);
-      where.set(id, first ?? whereShape(id));
+      if (first === undefined) definedIn.set(id, whereShape);
     }
     for (const [key, value] of Object.entries(model.metadata ?? {})) {
       const at = source.whereMetadata?.(key) ?? `${path} /metadata/${key}`;

@@ -84,6 +84,9 @@ describe("bench: helpers", () => {
       "wholeSsmFormatMs",
       "genToFormatRatio",
       "wholeSsmTscMs",
+      "jsonLoadMs",
+      "idlLoadMs",
+      "idlLoadRatio",
     ]);
     assert.equal(json.server.ratio, null);
     assert.equal(json.validate.invalidFailures, 22);
@@ -104,6 +107,9 @@ describe("bench: helpers", () => {
       wholeSsmTscMs: null,
       formattedFiles: null,
       unformattedFiles: null,
+      jsonLoadMs: null,
+      idlLoadMs: null,
+      idlLoadRatio: null,
       runs: 3,
     };
     const table = toTable(toJson({ codegen }));

@@ -11,12 +11,14 @@ import { parseAbsoluteShapeId, parseNamespace, parseShapeId } from "./shape-id-p
 import { DOCUMENTATION, parseDocsAndTraits, parseTrait, parseTraits } from "./trait-parser.js";
 import { parseShapeStatement } from "./shape-parser.js";
 import { IdlSyntaxError, TokenStream } from "./token-stream.js";
+import { LineIndex } from "./line-index.js";
 import { ShapeIdText } from "./parsed-file.js";
 
 export interface FileParseResult {
   readonly file: ParsedIdlFile;
   readonly errors: readonly IdlSyntaxError[];
-  readonly text: string;
+  /** Locates offsets of the file's text, for messages. */
+  readonly lines: LineIndex;
 }
 
 const VERSIONS: Readonly<Record<string, "1.0" | "2.0">> = { "1": "1.0", "1.0": "1.0", "2": "2.0", "2.0": "2.0" };
@@ -59,7 +61,7 @@ class FileParser {
         metadata: this.metadata,
       },
       errors: this.errors,
-      text: stream.tokenizer.text,
+      lines: new LineIndex(stream.tokenizer.text),
     };
   }
 
@@ -88,7 +90,7 @@ class FileParser {
     const defined = new Set<string>();
     while (stream.kind() === "DOLLAR") {
       stream.next();
-      const key = stream.expect("IDENTIFIER", "STRING") === "STRING" ? parseText(stream) : this.word();
+      const key = stream.expectOneOf("IDENTIFIER", "STRING") === "STRING" ? parseText(stream) : this.word();
       stream.skipSpaces();
       stream.expect("COLON");
       stream.next();
@@ -135,7 +137,7 @@ class FileParser {
       stream.next();
       stream.expectAndSkipSpaces();
       const offset = stream.offset;
-      const key = stream.expect("IDENTIFIER", "STRING") === "STRING" ? parseText(stream) : this.word();
+      const key = stream.expectOneOf("IDENTIFIER", "STRING") === "STRING" ? parseText(stream) : this.word();
       stream.skipSpaces();
       stream.expect("EQUAL");
       stream.next();
@@ -201,7 +203,7 @@ class FileParser {
     const offset = stream.offset;
     const target = new ShapeIdText(parseShapeId(stream), offset);
     stream.expectAndSkipWhitespace();
-    if (stream.expect("AT", "LBRACE") === "AT") {
+    if (stream.expectOneOf("AT", "LBRACE") === "AT") {
       this.applies.push({ target, traits: [parseTrait(stream)] });
     } else {
       stream.next();

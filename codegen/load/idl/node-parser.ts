@@ -7,7 +7,7 @@ import { parseShapeId } from "./shape-id-parser.js";
 const KEYWORDS: Readonly<Record<string, IdlNode>> = { true: true, false: false, null: null };
 
 export function parseNode(stream: TokenStream): IdlNode {
-  switch (stream.expect("STRING", "TEXT_BLOCK", "NUMBER", "IDENTIFIER", "LBRACE", "LBRACKET")) {
+  switch (stream.expectOneOf("STRING", "TEXT_BLOCK", "NUMBER", "IDENTIFIER", "LBRACE", "LBRACKET")) {
     case "LBRACE":
       return parseObject(stream);
     case "LBRACKET":
@@ -50,7 +50,7 @@ function parseObject(stream: TokenStream): { [key: string]: IdlNode } {
   stream.skipWsAndDocs();
   while (stream.kind() !== "RBRACE") {
     const offset = stream.offset;
-    stream.expect("RBRACE", "STRING", "IDENTIFIER");
+    stream.expectOneOf("RBRACE", "STRING", "IDENTIFIER");
     const key = parseObjectKey(stream);
     stream.skipWsAndDocs();
     stream.expect("COLON");
@@ -65,7 +65,7 @@ function parseObject(stream: TokenStream): { [key: string]: IdlNode } {
 }
 
 export function parseObjectKey(stream: TokenStream): string {
-  if (stream.expect("IDENTIFIER", "STRING") === "STRING") return parseText(stream);
+  if (stream.expectOneOf("IDENTIFIER", "STRING") === "STRING") return parseText(stream);
   const key = stream.lexeme();
   stream.next();
   return key;

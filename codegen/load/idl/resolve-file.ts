@@ -59,6 +59,8 @@ export function resolveFile(file: ParsedIdlFile, typeOf: ShapeTypeOf): ResolvedF
 class FileResolver {
   private readonly errors: ResolveError[] = [];
   private readonly elisions: Elision[] = [];
+  /** Resolved ids by text: a file names the same shapes many times. */
+  private readonly resolved = new Map<string, string>();
 
   constructor(
     private readonly file: ParsedIdlFile,
@@ -81,6 +83,15 @@ class FileResolver {
   private id(ref: ShapeIdText): string {
     const { text } = ref;
     if (text.includes("#")) return text;
+    const known = this.resolved.get(text);
+    if (known !== undefined) return known;
+    const id = this.resolveRelative(ref);
+    this.resolved.set(text, id);
+    return id;
+  }
+
+  private resolveRelative(ref: ShapeIdText): string {
+    const { text } = ref;
     const dollar = text.indexOf("$");
     const name = dollar < 0 ? text : text.slice(0, dollar);
     const member = dollar < 0 ? "" : text.slice(dollar);
@@ -99,15 +110,16 @@ class FileResolver {
     return text;
   }
 
+  /** A node value with its shape ids resolved, in place: parsed values belong to nobody else. */
   private node(value: IdlNode): NodeValue {
+    if (typeof value !== "object" || value === null) return value;
     if (value instanceof ShapeIdText) return this.id(value);
-    if (Array.isArray(value)) return value.map((item) => this.node(item));
-    if (typeof value === "object" && value !== null) {
-      const object: Record<string, NodeValue> = {};
-      for (const key of Object.keys(value)) object[key] = this.node(value[key]!);
-      return object;
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) value[i] = this.node(value[i]!);
+    } else {
+      for (const key in value) value[key] = this.node(value[key]!);
     }
-    return value;
+    return value as NodeValue;
   }
 
   private traits(parsed: readonly ParsedTrait[], shapeId: string): Record<string, NodeValue> {

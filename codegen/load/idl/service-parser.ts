@@ -92,7 +92,7 @@ export function parseOperation(ctx: ParseContext, shape: ParsedShape): void {
     stream.next();
     stream.skipWsAndDocs();
     if (key === "input" || key === "output") {
-      const walrus = stream.expect("COLON", "WALRUS") === "WALRUS";
+      const walrus = stream.expectOneOf("COLON", "WALRUS") === "WALRUS";
       stream.next();
       shape.references[key] = walrus ? parseInlineStructure(ctx, shape, key) : parseReference(ctx);
     } else if (key === "errors") {

@@ -66,7 +66,12 @@ export class TokenStream {
   }
 
   isIdentifier(word: string): boolean {
-    return this.kind() === "IDENTIFIER" && this.lexeme() === word;
+    const { tokenizer } = this;
+    return (
+      tokenizer.kind === "IDENTIFIER" &&
+      tokenizer.end - tokenizer.start === word.length &&
+      tokenizer.text.startsWith(word, tokenizer.start)
+    );
   }
 
   /** The `///` lines read so far, as one documentation string, and forgets them. */
@@ -78,15 +83,15 @@ export class TokenStream {
   }
 
   skipSpaces(): void {
-    while (this.kind() === "SPACE") this.next();
+    while (this.tokenizer.kind === "SPACE") this.next();
   }
 
   skipWs(): void {
-    while (WHITESPACE.has(this.kind())) this.next();
+    while (WHITESPACE.has(this.tokenizer.kind)) this.next();
   }
 
   skipWsAndDocs(): void {
-    while (WHITESPACE.has(this.kind()) || this.kind() === "DOC_COMMENT") this.next();
+    while (WHITESPACE.has(this.tokenizer.kind) || this.tokenizer.kind === "DOC_COMMENT") this.next();
   }
 
   expectAndSkipSpaces(): void {
@@ -113,12 +118,21 @@ export class TokenStream {
     }
   }
 
+  /** A syntax error unless the current token is a `kind`. */
+  expect(kind: TokenKind): void {
+    if (this.tokenizer.kind !== kind) throw this.unexpected(describeKind(kind));
+  }
+
   /** The current kind, when it is one of `kinds`; a syntax error otherwise. */
-  expect(...kinds: TokenKind[]): TokenKind {
-    if (kinds.includes(this.kind())) return this.kind();
-    if (this.kind() === "ERROR") throw new IdlSyntaxError(this.tokenizer.error, this.tokenizer.errorOffset);
-    const wanted = kinds.length === 1 ? describeKind(kinds[0]!) : `one of ${kinds.map(describeKind).join(", ")};`;
-    throw this.syntax(`Expected ${wanted} but found ${this.describe()}`);
+  expectOneOf(...kinds: TokenKind[]): TokenKind {
+    const kind = this.tokenizer.kind;
+    if (kinds.includes(kind)) return kind;
+    throw this.unexpected(`one of ${kinds.map(describeKind).join(", ")};`);
+  }
+
+  private unexpected(wanted: string): IdlSyntaxError {
+    if (this.tokenizer.kind === "ERROR") return new IdlSyntaxError(this.tokenizer.error, this.tokenizer.errorOffset);
+    return this.syntax(`Expected ${wanted} but found ${this.describe()}`);
   }
 
   /** Expects and skips `{` of a shape body; `///` lines before it document nothing. */
@@ -152,6 +166,8 @@ function describeKind(kind: TokenKind): string {
 
 /** A `///` line without its slashes, one optional space and its line break. */
 function docLine(lexeme: string): string {
-  const body = lexeme.replace(/\r?\n$/, "").slice(3);
-  return body.startsWith(" ") ? body.slice(1) : body;
+  let end = lexeme.length;
+  if (lexeme.charCodeAt(end - 1) === 10) end--;
+  if (lexeme.charCodeAt(end - 1) === 13) end--;
+  return lexeme.slice(lexeme.charCodeAt(3) === 32 ? 4 : 3, end);
 }

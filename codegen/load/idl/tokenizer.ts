@@ -66,25 +66,11 @@ export class Tokenizer {
   /** For ERROR tokens: what is wrong, and where to report it. */
   error = "";
   errorOffset = 0;
-  private lineStarts: number[] | undefined;
 
   constructor(readonly text: string) {}
 
   lexeme(): string {
     return this.text.slice(this.start, this.end);
-  }
-
-  /** 1-based line and column of an offset. */
-  locate(offset: number): { line: number; column: number } {
-    const starts = (this.lineStarts ??= lineStartsOf(this.text));
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - starts[low]! + 1 };
   }
 
   /** Whether the current token starts a line. */
@@ -191,10 +177,4 @@ export class Tokenizer {
     }
     return this.finish("NUMBER", pos);
   }
-}
-
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return starts;
 }
