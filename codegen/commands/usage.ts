@@ -45,7 +45,9 @@ Options:
 
 Exit codes: 0 ok, 1 model errors or stale output, 2 usage or configuration, 3 generator bug.`;
 
-export const CONFORMANCE_USAGE = `Usage: sjc conformance <model.json> [--service ID]... [--work DIR]
+export const CONFORMANCE_USAGE = `Usage: sjc conformance <model> [--service ID]... [--work DIR]
+
+The model is a JSON AST or IDL file, or a folder of them.
 
 Generates each service of the model (or each --service) into
 DIR/conformance-<service>/ (default DIR: .sjc), type-checks it with this

@@ -54,7 +54,7 @@ export function loadSources(sources: readonly ModelSource[]): MergedModel {
   for (const r of resolved) {
     if ("json" in r) continue;
     const elisionErrors = resolveElisions(r.file.elisions, all);
-    for (const error of [...r.file.errors, ...elisionErrors, ...mixinConflicts(all, Object.keys(r.file.shapes))]) {
+    for (const error of [...r.file.errors, ...elisionErrors, ...mixinConflicts(all, shapeOffsets(r.idl))]) {
       issues.push(idlIssue(r.path, r.idl.lines, error.offset, error.message, error.shapeId));
     }
   }
@@ -62,10 +62,13 @@ export function loadSources(sources: readonly ModelSource[]): MergedModel {
   return mergeModels(resolved.map((r) => ("json" in r ? r.json : idlSource(r.path, r.idl, r.file))));
 }
 
+const shapeOffsets = (parsed: FileParseResult): Map<string, number> =>
+  new Map(parsed.file.shapes.map((shape) => [shape.id, shape.offset]));
+
 /** A resolved IDL file as a merge source, locating its shapes, applies and metadata by line and column. */
 function idlSource(path: string, parsed: FileParseResult, file: ResolvedFile): ParsedSource {
   const at = (offset: number) => idlLocation(path, parsed.lines, offset);
-  const shapeOffsets = new Map(parsed.file.shapes.map((shape) => [shape.id, shape.offset]));
+  const offsets = shapeOffsets(parsed);
   const metadata: Record<string, NodeValue> = {};
   const metadataOffsets = new Map<string, number>();
   for (const entry of file.metadata) {
@@ -77,7 +80,7 @@ function idlSource(path: string, parsed: FileParseResult, file: ResolvedFile): P
     path,
     model: { smithy: "2.0", shapes: file.shapes, ...(file.metadata.length ? { metadata } : {}) },
     applies: file.applies.map((apply) => ({ target: apply.target, traits: apply.traits, where: at(apply.offset) })),
-    whereShape: (id) => at(shapeOffsets.get(id) ?? 0),
+    whereShape: (id) => at(offsets.get(id) ?? 0),
     whereMetadata: (key) => at(metadataOffsets.get(key) ?? 0),
   };
 }

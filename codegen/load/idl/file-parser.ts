@@ -4,7 +4,15 @@
  * reading resumes at the next line that starts a statement, so that one run
  * reports every error it can.
  */
-import type { IdlNode, ParsedApply, ParsedIdlFile, ParsedMetadata, ParsedShape, ParsedTrait } from "./parsed-file.js";
+import {
+  type IdlNode,
+  type ParsedApply,
+  type ParsedIdlFile,
+  type ParsedMetadata,
+  type ParsedShape,
+  type ParsedTrait,
+  ShapeIdText,
+} from "./parsed-file.js";
 import type { ParseContext } from "./parse-context.js";
 import { parseNode, parseText } from "./node-parser.js";
 import { parseAbsoluteShapeId, parseNamespace, parseShapeId } from "./shape-id-parser.js";
@@ -12,7 +20,6 @@ import { DOCUMENTATION, parseDocsAndTraits, parseTrait, parseTraits } from "./tr
 import { parseShapeStatement } from "./shape-parser.js";
 import { IdlSyntaxError, TokenStream } from "./token-stream.js";
 import { LineIndex } from "./line-index.js";
-import { ShapeIdText } from "./parsed-file.js";
 
 export interface FileParseResult {
   readonly file: ParsedIdlFile;

@@ -67,9 +67,13 @@ function inherits(
 }
 
 /** Members inherited from two mixins, or written again, with different targets. */
-export function mixinConflicts(shapes: ReadonlyMap<string, AstShape>, own: Iterable<string>): ResolveError[] {
+export function mixinConflicts(
+  shapes: ReadonlyMap<string, AstShape>,
+  /** The file's shapes, with the offset of each. */
+  own: ReadonlyMap<string, number>,
+): ResolveError[] {
   const errors: ResolveError[] = [];
-  for (const id of own) {
+  for (const [id, offset] of own) {
     const shape = shapes.get(id);
     const inheritedFrom = new Map<string, string>();
     for (const mixin of shape?.mixins ?? []) {
@@ -78,7 +82,7 @@ export function mixinConflicts(shapes: ReadonlyMap<string, AstShape>, own: Itera
         if (earlier !== undefined && earlier !== member.target) {
           errors.push({
             message: `Member conflicts with an inherited mixin member: \`${mixin.target}$${name}\``,
-            offset: -1,
+            offset,
             shapeId: `${id}$${name}`,
           });
         }
@@ -91,7 +95,7 @@ export function mixinConflicts(shapes: ReadonlyMap<string, AstShape>, own: Itera
         if (inherited !== undefined && inherited.target !== member.target) {
           errors.push({
             message: `Member conflicts with an inherited mixin member: \`${mixin.target}$${name}\``,
-            offset: -1,
+            offset,
             shapeId: `${id}$${name}`,
           });
         }
