@@ -43,7 +43,7 @@ export function mergeModels(sources: readonly ParsedSource[]): MergedModel {
   /** The source that first defines each shape, to say where when a second definition differs. */
   const definedIn = new Map<string, (id: string) => string>();
   const metadata: Record<string, NodeValue> = {};
-  const metadataWhere = new Map<string, string>();
+  const metadataWhere = new Map<string, (key: string) => string>();
   const applies: SourceApply[] = [];
   const issues: Issue[] = [];
   for (const source of sources) {
@@ -65,19 +65,19 @@ export function mergeModels(sources: readonly ParsedSource[]): MergedModel {
       files.set(id, files.get(id) ?? path);
       if (first === undefined) definedIn.set(id, whereShape);
     }
+    const whereMetadata = (key: string) => source.whereMetadata?.(key) ?? `${path} /metadata/${key}`;
     for (const [key, value] of Object.entries(model.metadata ?? {})) {
-      const at = source.whereMetadata?.(key) ?? `${path} /metadata/${key}`;
       if (!Object.hasOwn(metadata, key)) {
         metadata[key] = value;
-        metadataWhere.set(key, at);
+        metadataWhere.set(key, whereMetadata);
         continue;
       }
       const merged = mergeTraitValues(metadata[key]!, value);
       if (merged.ok) metadata[key] = merged.value;
-      else
-        issues.push(
-          modelIssue("-", "-", `metadata \`${key}\` conflicts: ${at} and ${metadataWhere.get(key)}`, path, ""),
-        );
+      else {
+        const message = `metadata \`${key}\` conflicts: ${whereMetadata(key)} and ${metadataWhere.get(key)!(key)}`;
+        issues.push(modelIssue("-", "-", message, path, ""));
+      }
     }
   }
   for (const apply of applies) applyTraits(shapes, apply, issues);

@@ -4,7 +4,7 @@
  * then the namespace), annotation traits given their value, enum values
  * checked, `apply` statements kept as `apply` entries for the merge.
  */
-import type { AstMember, AstShape, NodeValue } from "../ast.js";
+import type { AstMember, AstReference, AstShape, NodeValue } from "../ast.js";
 import { mergeTraitValues } from "../merge-traits.js";
 import type { IdlNode, ParsedIdlFile, ParsedMember, ParsedShape, ParsedTrait } from "./parsed-file.js";
 import { ShapeIdText } from "./parsed-file.js";
@@ -49,6 +49,9 @@ export interface ResolvedFile {
 export type ShapeTypeOf = (id: string) => string | undefined;
 
 const UNIT = "smithy.api#Unit";
+const NO_MIXINS: readonly string[] = [];
+/** Kinds whose JSON AST has `members` even when empty. */
+const HAS_MEMBERS = new Set(["structure", "union", "enum", "intEnum"]);
 const ENUM_VALUE = "smithy.api#enumValue";
 const INT_MAX = 2147483647;
 
@@ -72,7 +75,7 @@ class FileResolver {
     for (const shape of this.file.shapes) shapes[shape.id] = this.shape(shape);
     const applies = this.file.applies.map((apply) => ({
       target: this.id(apply.target),
-      traits: this.traits(apply.traits, apply.target.text),
+      traits: this.traits(apply.traits, apply.target.text) ?? {},
       offset: apply.target.offset,
     }));
     const metadata = this.file.metadata.map(({ key, value, offset }) => ({ key, value: this.node(value), offset }));
@@ -122,7 +125,13 @@ class FileResolver {
     return value as NodeValue;
   }
 
-  private traits(parsed: readonly ParsedTrait[], shapeId: string): Record<string, NodeValue> {
+  /** The traits as a record; undefined when there are none. `member` names the member they are on, for errors. */
+  private traits(
+    parsed: readonly ParsedTrait[],
+    shapeId: string,
+    member?: string,
+  ): Record<string, NodeValue> | undefined {
+    if (parsed.length === 0) return undefined;
     const traits: Record<string, NodeValue> = {};
     for (const trait of parsed) {
       const id = this.id(trait.name);
@@ -133,7 +142,10 @@ class FileResolver {
       }
       const merged = mergeTraitValues(traits[id]!, value);
       if (merged.ok) traits[id] = merged.value;
-      else this.errors.push({ message: `Conflicting \`${id}\` trait values`, offset: trait.name.offset, shapeId });
+      else {
+        const owner = member === undefined ? shapeId : `${shapeId}$${member}`;
+        this.errors.push({ message: `Conflicting \`${id}\` trait values`, offset: trait.name.offset, shapeId: owner });
+      }
     }
     return traits;
   }
@@ -149,35 +161,35 @@ class FileResolver {
   }
 
   private shape(parsed: ParsedShape): AstShape {
-    const fail = (message: string, shapeId = parsed.id, offset = parsed.offset) =>
-      this.errors.push({ message, offset, shapeId });
+    const fail = (message: string) => this.errors.push({ message, offset: parsed.offset, shapeId: parsed.id });
     const traits = this.traits(parsed.traits, parsed.id);
-    const mixins = parsed.mixins.map((mixin) => this.id(mixin));
-    this.checkShape(parsed, traits, mixins, fail);
+    const mixins = parsed.mixins.length === 0 ? NO_MIXINS : parsed.mixins.map((mixin) => this.id(mixin));
+    this.checkShape(parsed, traits ?? {}, mixins, fail);
     const shape: Record<string, unknown> = { type: parsed.type };
     if (mixins.length > 0) shape.mixins = mixins.map((target) => ({ target }));
-    const members = parsed.members.map((member) => [member.name, this.member(parsed, member, mixins)] as const);
-    if (parsed.type === "list" || parsed.type === "set" || parsed.type === "map") {
-      for (const [name, member] of members) shape[name] = member;
-    } else if (members.length > 0 || ["structure", "union", "enum", "intEnum"].includes(parsed.type)) {
-      shape.members = Object.fromEntries(members);
-    }
+    const fixed = parsed.type === "list" || parsed.type === "set" || parsed.type === "map";
+    const members = (fixed ? shape : {}) as Record<string, AstMember>;
+    for (const member of parsed.members) members[member.name] = this.member(parsed, member, mixins);
+    if (!fixed && (parsed.members.length > 0 || HAS_MEMBERS.has(parsed.type))) shape.members = members;
     if (parsed.type === "enum" || parsed.type === "intEnum") this.checkEnumValues(parsed, members, mixins.length > 0);
     if (parsed.version !== undefined) shape.version = parsed.version;
-    for (const [key, ref] of Object.entries(parsed.references)) shape[key] = { target: this.id(ref) };
-    for (const [key, refs] of Object.entries(parsed.referenceLists)) {
-      shape[key] = refs.map((ref) => ({ target: this.id(ref) }));
+    for (const key in parsed.references) shape[key] = { target: this.id(parsed.references[key]!) };
+    for (const key in parsed.referenceLists) {
+      shape[key] = parsed.referenceLists[key]!.map((ref) => ({ target: this.id(ref) }));
     }
-    for (const [key, map] of Object.entries(parsed.referenceMaps)) {
-      shape[key] = Object.fromEntries(Object.entries(map).map(([name, ref]) => [name, { target: this.id(ref) }]));
+    for (const key in parsed.referenceMaps) {
+      const map = parsed.referenceMaps[key]!;
+      const targets: Record<string, AstReference> = {};
+      for (const name in map) targets[name] = { target: this.id(map[name]!) };
+      shape[key] = targets;
     }
     if (parsed.rename !== undefined) shape.rename = parsed.rename;
-    if (Object.keys(traits).length > 0) shape.traits = traits;
+    if (traits !== undefined) shape.traits = traits;
     return shape as unknown as AstShape;
   }
 
   private member(shape: ParsedShape, member: ParsedMember, mixins: readonly string[]): AstMember {
-    const traits = this.traits(member.traits, `${shape.id}$${member.name}`);
+    const traits = this.traits(member.traits, shape.id, member.name);
     if (member.target === undefined) {
       this.elisions.push({
         shapeId: shape.id,
@@ -188,7 +200,7 @@ class FileResolver {
       });
     }
     const target = member.target === undefined ? "" : this.id(member.target);
-    return Object.keys(traits).length > 0 ? { target, traits } : { target };
+    return traits === undefined ? { target } : { target, traits };
   }
 
   private checkShape(
@@ -242,12 +254,8 @@ class FileResolver {
   }
 
   /** enum values are strings (the member name when absent); intEnum values are 32-bit integers. A shape with mixins may redefine an inherited member without its value, so its members get no default. */
-  private checkEnumValues(
-    parsed: ParsedShape,
-    members: readonly (readonly [string, AstMember])[],
-    inherits: boolean,
-  ): void {
-    for (const [name, member] of members) {
+  private checkEnumValues(parsed: ParsedShape, members: Readonly<Record<string, AstMember>>, inherits: boolean): void {
+    for (const [name, member] of Object.entries(members)) {
       const memberId = `${parsed.id}$${name}`;
       const traits = (member.traits ?? {}) as Record<string, NodeValue>;
       const value = traits[ENUM_VALUE];
