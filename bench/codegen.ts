@@ -55,7 +55,7 @@ const TSC_CLI = "node_modules/typescript/bin/tsc";
  */
 const PRETTIER_FLAGS = ["--no-config", "--no-editorconfig", "--print-width", "100", "--trailing-comma", "all"];
 
-export function measureCodegen(settings: CodegenSettings, log: (line: string) => void): CodegenFigures {
+export async function measureCodegen(settings: CodegenSettings, log: (line: string) => void): Promise<CodegenFigures> {
   const work = makeTempDir("bench-");
   try {
     const single: ProcessTime[] = [];
@@ -85,7 +85,7 @@ export function measureCodegen(settings: CodegenSettings, log: (line: string) =>
         idlLoadRatio: null,
       };
     }
-    const load = measureModelLoad(WHOLE_SSM_MODEL, settings.loadRuns);
+    const load = await measureModelLoad(WHOLE_SSM_MODEL, settings.loadRuns);
     log(`codegen load whole SSM: JSON ${load.jsonLoadMs.toFixed(1)} ms, IDL ${load.idlLoadMs.toFixed(1)} ms`);
 
     const ignoreFile = join(work, "no-ignore");

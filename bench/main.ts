@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   if (only.has("validate")) results.validate = measureValidate(settings.validate, log);
   if (only.has("client")) results.client = await measureClient(settings.client, log);
   if (only.has("server")) results.server = await measureServer(settings.server, log);
-  if (only.has("codegen")) results.codegen = measureCodegen({ ...settings.codegen, keep }, log);
+  if (only.has("codegen")) results.codegen = await measureCodegen({ ...settings.codegen, keep }, log);
   const report = toJson(results, {
     quick,
     node: process.version,

@@ -209,48 +209,49 @@ class FileResolver {
     mixins: readonly string[],
     fail: (message: string) => void,
   ): void {
-    const names = new Set(parsed.members.map((m) => m.name));
     const isMixin = Object.hasOwn(traits, "smithy.api#mixin");
     if (isMixin && this.file.version === "1.0") {
       fail(
         `Mixins can only be used in Smithy 2.0 or later. Attempted to apply a @mixin trait to \`${parsed.id}\` in a model file using version \`1.0\`.`,
       );
     }
-    if (mixins.length === 0) {
-      if (parsed.type === "enum" && names.size === 0) fail(`${parsed.id}: enum must have at least one entry`);
-      if (parsed.type === "intEnum" && names.size === 0) fail("intEnum shapes must have at least one member");
-      if ((parsed.type === "list" || parsed.type === "set") && !names.has("member")) {
-        fail(`Missing required member of shape \`${parsed.id}\`: member`);
-      }
-      const missing = ["key", "value"].filter((name) => !names.has(name));
-      if (parsed.type === "map" && missing.length > 0) {
-        fail(`Missing required members of shape \`${parsed.id}\`: ${missing.join(", ")}`);
-      }
-    }
-    const wrongMixins = mixins.filter((id) => {
-      const type = this.typeOf(id);
-      return type !== undefined && type !== parsed.type;
-    });
-    if (wrongMixins.length > 0) {
-      fail(
-        `Mixins may only be mixed into shapes of the same type. The following mixins were applied to the ${parsed.type} shape \`${parsed.id}\` which are not ${parsed.type} shapes: [${wrongMixins.map((id) => `\`${id}\``).join(", ")}]`,
-      );
-    }
+    if (mixins.length === 0) this.checkRequiredMembers(parsed, fail);
+    else this.checkMixinTypes(parsed, mixins, fail);
     if (isMixin && parsed.type === "operation" && (parsed.references.input || parsed.references.output)) {
       fail(
         `Operation shapes with the mixin trait MUST target \`${UNIT}\` for their input and output. Operation mixin shape \`${parsed.id}\` defines one or both of these properties.`,
       );
     }
-    const hasResourceProperties =
-      Object.keys(parsed.references).length +
-        Object.keys(parsed.referenceLists).length +
-        Object.keys(parsed.referenceMaps).length >
-      0;
-    if (isMixin && parsed.type === "resource" && hasResourceProperties) {
+    if (isMixin && parsed.type === "resource" && hasResourceProperties(parsed)) {
       fail(
         `Resource shapes with the mixin trait may not define any properties. Resource mixin shape \`${parsed.id}\` defines one or more properties.`,
       );
     }
+  }
+
+  /** Members a shape without mixins must define itself. */
+  private checkRequiredMembers(parsed: ParsedShape, fail: (message: string) => void): void {
+    const has = (name: string) => parsed.members.some((m) => m.name === name);
+    const { type, id } = parsed;
+    if (type === "enum" && parsed.members.length === 0) fail(`${id}: enum must have at least one entry`);
+    if (type === "intEnum" && parsed.members.length === 0) fail("intEnum shapes must have at least one member");
+    if ((type === "list" || type === "set") && !has("member"))
+      fail(`Missing required member of shape \`${id}\`: member`);
+    if (type === "map" && !(has("key") && has("value"))) {
+      const missing = ["key", "value"].filter((name) => !has(name));
+      fail(`Missing required members of shape \`${id}\`: ${missing.join(", ")}`);
+    }
+  }
+
+  private checkMixinTypes(parsed: ParsedShape, mixins: readonly string[], fail: (message: string) => void): void {
+    const wrong = mixins.filter((id) => {
+      const type = this.typeOf(id);
+      return type !== undefined && type !== parsed.type;
+    });
+    if (wrong.length === 0) return;
+    fail(
+      `Mixins may only be mixed into shapes of the same type. The following mixins were applied to the ${parsed.type} shape \`${parsed.id}\` which are not ${parsed.type} shapes: [${wrong.map((id) => `\`${id}\``).join(", ")}]`,
+    );
   }
 
   /** enum values are strings (the member name when absent); intEnum values are 32-bit integers. A shape with mixins may redefine an inherited member without its value, so its members get no default. */
@@ -279,4 +280,11 @@ class FileResolver {
       }
     }
   }
+}
+
+function hasResourceProperties(shape: ParsedShape): boolean {
+  for (const records of [shape.references, shape.referenceLists, shape.referenceMaps]) {
+    for (const _ in records) return true;
+  }
+  return false;
 }
