@@ -4,13 +4,13 @@
  * shapes of every file, elided members get their targets, then the files
  * merge in the order given. Pure: the caller reads the files.
  */
-import type { AstShape, NodeValue } from "./ast.js";
+import type { NodeValue } from "./ast.js";
 import { type MergedModel, type ParsedSource, mergeModels } from "./merge-models.js";
 import { mergeTraitValues } from "./merge-traits.js";
 import { parseModel } from "./parse-model.js";
 import { parseIdlFile, type FileParseResult } from "./idl/file-parser.js";
 import { type ResolvedFile, resolveFile } from "./idl/resolve-file.js";
-import { mixinConflicts, resolveElisions } from "./idl/resolve-elisions.js";
+import { mixinConflicts, resolveElisions, type ShapeLookup } from "./idl/resolve-elisions.js";
 import { idlIssue, idlLocation } from "./idl/idl-issue.js";
 import { hasErrors, type Issue } from "../validate/issue.js";
 
@@ -39,22 +39,28 @@ export function loadSources(sources: readonly ModelSource[]): MergedModel {
   });
   if (hasErrors(issues)) return failed(issues);
 
-  const types = new Map<string, string>();
-  for (const p of parsed) {
-    if ("json" in p) for (const [id, shape] of Object.entries(p.json.model.shapes)) types.set(id, shape.type);
-    else for (const shape of p.idl.file.shapes) types.set(shape.id, shape.type);
-  }
-  const resolved = parsed.map((p) =>
-    "json" in p ? p : { ...p, file: resolveFile(p.idl.file, (id) => types.get(id)) },
-  );
+  const typeOf = (id: string): string | undefined => {
+    for (const p of parsed) {
+      const type = "json" in p ? p.json.model.shapes[id]?.type : p.idl.file.types.get(id);
+      if (type !== undefined) return type;
+    }
+    return undefined;
+  };
+  const resolved = parsed.map((p) => ("json" in p ? p : { ...p, file: resolveFile(p.idl.file, typeOf) }));
 
-  const all = new Map<string, AstShape>();
-  for (const r of resolved)
-    for (const [id, shape] of Object.entries("json" in r ? r.json.model.shapes : r.file.shapes)) all.set(id, shape);
+  const all: ShapeLookup = {
+    get: (id) => {
+      for (const r of resolved) {
+        const shape = "json" in r ? r.json.model.shapes[id] : r.file.shapes[id];
+        if (shape !== undefined) return shape;
+      }
+      return undefined;
+    },
+  };
   for (const r of resolved) {
     if ("json" in r) continue;
     const elisionErrors = resolveElisions(r.file.elisions, all);
-    for (const error of [...r.file.errors, ...elisionErrors, ...mixinConflicts(all, shapeOffsets(r.idl))]) {
+    for (const error of [...r.file.errors, ...elisionErrors, ...mixinConflicts(all, r.idl.file.shapes)]) {
       issues.push(idlIssue(r.path, r.idl.lines, error.offset, error.message, error.shapeId));
     }
   }
@@ -62,13 +68,10 @@ export function loadSources(sources: readonly ModelSource[]): MergedModel {
   return mergeModels(resolved.map((r) => ("json" in r ? r.json : idlSource(r.path, r.idl, r.file))));
 }
 
-const shapeOffsets = (parsed: FileParseResult): Map<string, number> =>
-  new Map(parsed.file.shapes.map((shape) => [shape.id, shape.offset]));
-
 /** A resolved IDL file as a merge source, locating its shapes, applies and metadata by line and column. */
 function idlSource(path: string, parsed: FileParseResult, file: ResolvedFile): ParsedSource {
   const at = (offset: number) => idlLocation(path, parsed.lines, offset);
-  const offsets = shapeOffsets(parsed);
+  const offsets = () => new Map(parsed.file.shapes.map((shape) => [shape.id, shape.offset]));
   const metadata: Record<string, NodeValue> = {};
   const metadataOffsets = new Map<string, number>();
   for (const entry of file.metadata) {
@@ -80,7 +83,7 @@ function idlSource(path: string, parsed: FileParseResult, file: ResolvedFile): P
     path,
     model: { smithy: "2.0", shapes: file.shapes, ...(file.metadata.length ? { metadata } : {}) },
     applies: file.applies.map((apply) => ({ target: apply.target, traits: apply.traits, where: at(apply.offset) })),
-    whereShape: (id) => at(offsets.get(id) ?? 0),
+    whereShape: (id) => at(offsets().get(id) ?? 0),
     whereMetadata: (key) => at(metadataOffsets.get(key) ?? 0),
   };
 }

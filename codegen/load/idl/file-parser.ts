@@ -44,7 +44,7 @@ class FileParser {
   private outputSuffix = "Output";
   private readonly uses = new Map<string, string>();
   private readonly shapes: ParsedShape[] = [];
-  private readonly shapeIds = new Set<string>();
+  private readonly types = new Map<string, string>();
   private readonly applies: ParsedApply[] = [];
   private readonly metadata: ParsedMetadata[] = [];
 
@@ -64,6 +64,7 @@ class FileParser {
         namespace: this.namespace,
         uses: this.uses,
         shapes: this.shapes,
+        types: this.types,
         applies: this.applies,
         metadata: this.metadata,
       },
@@ -232,10 +233,10 @@ class FileParser {
       inputSuffix: this.inputSuffix,
       outputSuffix: this.outputSuffix,
       addShape: (shape) => {
-        if (this.shapeIds.has(shape.id)) {
+        if (this.types.has(shape.id)) {
           throw this.stream.syntax(`Duplicate shape definition: ${shape.id}`, shape.id, shape.offset);
         }
-        this.shapeIds.add(shape.id);
+        this.types.set(shape.id, shape.type);
         this.shapes.push(shape);
       },
     };

@@ -67,6 +67,8 @@ export interface ParsedIdlFile {
   /** `use` statements: shape name → absolute id. */
   readonly uses: ReadonlyMap<string, string>;
   readonly shapes: readonly ParsedShape[];
+  /** The type of each shape the file defines, by absolute id. */
+  readonly types: ReadonlyMap<string, string>;
   readonly applies: readonly ParsedApply[];
   readonly metadata: readonly ParsedMetadata[];
 }

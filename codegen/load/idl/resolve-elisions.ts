@@ -4,9 +4,15 @@
  * written again must keep the target of the mixin member it redefines.
  */
 import type { AstMember, AstShape } from "../ast.js";
+import type { ParsedShape } from "./parsed-file.js";
 import type { Elision, ResolveError } from "./resolve-file.js";
 
-export function resolveElisions(elisions: readonly Elision[], shapes: ReadonlyMap<string, AstShape>): ResolveError[] {
+/** The shapes of every source of the model, by absolute id. */
+export interface ShapeLookup {
+  get(id: string): AstShape | undefined;
+}
+
+export function resolveElisions(elisions: readonly Elision[], shapes: ShapeLookup): ResolveError[] {
   const errors: ResolveError[] = [];
   for (const elision of elisions) {
     if (elision.enumValue) {
@@ -45,19 +51,14 @@ function removeMember(shape: AstShape, name: string): void {
 }
 
 /** An enum member of a shape with mixins, without a value: the mixin's, or else its name. */
-function defaultEnumValue(shapes: ReadonlyMap<string, AstShape>, elision: Elision): void {
+function defaultEnumValue(shapes: ShapeLookup, elision: Elision): void {
   const shape = shapes.get(elision.shapeId);
   if (inherits(shapes, shape, elision.member, new Set())) return;
   const member = membersOf(shape)[elision.member] as { traits?: Record<string, unknown> } | undefined;
   if (member !== undefined) member.traits = { ...member.traits, "smithy.api#enumValue": elision.member };
 }
 
-function inherits(
-  shapes: ReadonlyMap<string, AstShape>,
-  shape: AstShape | undefined,
-  name: string,
-  seen: Set<string>,
-): boolean {
+function inherits(shapes: ShapeLookup, shape: AstShape | undefined, name: string, seen: Set<string>): boolean {
   return (shape?.mixins ?? []).some(({ target }) => {
     if (seen.has(target)) return false;
     seen.add(target);
@@ -68,12 +69,13 @@ function inherits(
 
 /** Members inherited from two mixins, or written again, with different targets. */
 export function mixinConflicts(
-  shapes: ReadonlyMap<string, AstShape>,
-  /** The file's shapes, with the offset of each. */
-  own: ReadonlyMap<string, number>,
+  shapes: ShapeLookup,
+  /** The file's shapes, as parsed (with their offsets). */
+  own: readonly ParsedShape[],
 ): ResolveError[] {
   const errors: ResolveError[] = [];
-  for (const [id, offset] of own) {
+  for (const { id, offset, mixins } of own) {
+    if (mixins.length === 0) continue;
     const shape = shapes.get(id);
     const inheritedFrom = new Map<string, string>();
     for (const mixin of shape?.mixins ?? []) {

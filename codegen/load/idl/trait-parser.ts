@@ -14,14 +14,14 @@ export function parseDocsAndTraits(stream: TokenStream): ParsedTrait[] {
   stream.skipWsAndDocs();
   const docsOffset = stream.offset;
   const docs = stream.takeDocumentation();
-  const traits: ParsedTrait[] = [];
-  while (stream.kind() === "AT") {
+  const traits: ParsedTrait[] = docs === undefined ? [] : [documentationTrait(docs, docsOffset)];
+  if (stream.kind() !== "AT") return traits;
+  do {
     traits.push(parseTrait(stream));
     stream.skipWsAndDocs();
-  }
+  } while (stream.kind() === "AT");
   // Documentation comments count only before the traits.
   stream.takeDocumentation();
-  if (docs !== undefined) traits.unshift(documentationTrait(docs, docsOffset));
   return traits;
 }
 
