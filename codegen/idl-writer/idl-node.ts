@@ -31,7 +31,7 @@ export function nodeText(value: NodeValue, indent: string): string {
 }
 
 /** A string: a text block when it spans lines and a text block keeps it exactly, else quoted. */
-export function stringText(text: string, indent: string): string {
+function stringText(text: string, indent: string): string {
   if (!text.includes("\n") || !textBlockKeeps(text)) return quoted(text);
   const inner = `${indent}    `;
   const escaped = text.replaceAll("\\", "\\\\").replaceAll('"""', '\\"""');

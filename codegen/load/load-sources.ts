@@ -20,7 +20,7 @@ export interface ModelSource {
   readonly text: string;
 }
 
-export const isIdlPath = (path: string): boolean => path.endsWith(".smithy");
+const isIdlPath = (path: string): boolean => path.endsWith(".smithy");
 
 type Parsed = { readonly json: ParsedSource } | { readonly idl: FileParseResult; readonly path: string };
 

@@ -125,7 +125,7 @@ export function parseForResource(ctx: ParseContext, shape: ParsedShape): void {
   shape.forResource = new ShapeIdText(parseShapeId(stream), offset);
 }
 
-export function parseStructure(ctx: ParseContext, shape: ParsedShape): void {
+function parseStructure(ctx: ParseContext, shape: ParsedShape): void {
   parseForResource(ctx, shape);
   parseMixins(ctx, shape);
   parseMembers(ctx, shape, true);

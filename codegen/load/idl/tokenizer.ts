@@ -55,8 +55,8 @@ const SLASH = 47;
 const UNDERSCORE = 95;
 
 const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-export const isIdentifierStart = (c: number): boolean => isLetter(c) || c === UNDERSCORE;
-export const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isIdentifierStart = (c: number): boolean => isLetter(c) || c === UNDERSCORE;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isIdentifierPart = (c: number): boolean => isIdentifierStart(c) || isDigit(c);
 
 export class Tokenizer {

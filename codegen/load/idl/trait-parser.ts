@@ -25,7 +25,7 @@ export function parseDocsAndTraits(stream: TokenStream): ParsedTrait[] {
   return traits;
 }
 
-export function documentationTrait(docs: string, offset: number): ParsedTrait {
+function documentationTrait(docs: string, offset: number): ParsedTrait {
   return { name: new ShapeIdText(DOCUMENTATION, offset), value: docs, annotation: false };
 }
 
