@@ -254,7 +254,11 @@ class FileResolver {
     );
   }
 
-  /** enum values are strings (the member name when absent); intEnum values are 32-bit integers. A shape with mixins may redefine an inherited member without its value, so its members get no default. */
+  /**
+   * enum values are strings (the member name when absent); intEnum values are
+   * 32-bit integers. In a shape with mixins, a member without a value may
+   * redefine an inherited one: its default waits until the mixins are known.
+   */
   private checkEnumValues(parsed: ParsedShape, members: Readonly<Record<string, AstMember>>, inherits: boolean): void {
     for (const [name, member] of Object.entries(members)) {
       const memberId = `${parsed.id}$${name}`;
