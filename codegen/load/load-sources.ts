@@ -39,9 +39,12 @@ export function loadSources(sources: readonly ModelSource[]): MergedModel {
   });
   if (hasErrors(issues)) return failed(issues);
 
+  const typeLookups = parsed.map((p) =>
+    "json" in p ? (id: string) => p.json.model.shapes[id]?.type : (id: string) => p.idl.file.types.get(id),
+  );
   const typeOf = (id: string): string | undefined => {
-    for (const p of parsed) {
-      const type = "json" in p ? p.json.model.shapes[id]?.type : p.idl.file.types.get(id);
+    for (const lookup of typeLookups) {
+      const type = lookup(id);
       if (type !== undefined) return type;
     }
     return undefined;

@@ -164,14 +164,18 @@ function parseMembersOf(ctx: ParseContext, shape: ParsedShape, names: readonly s
 /** `: Target` after a member name. */
 function parseTarget(ctx: ParseContext, anyWhitespace: boolean): ShapeIdText {
   const { stream } = ctx;
-  const skip = () => (anyWhitespace ? stream.skipWsAndDocs() : stream.skipSpaces());
-  skip();
+  if (anyWhitespace) stream.skipWsAndDocs();
+  else stream.skipSpaces();
   stream.expect("COLON");
   stream.next();
-  skip();
+  if (anyWhitespace) stream.skipWsAndDocs();
+  else stream.skipSpaces();
   const offset = stream.offset;
   return new ShapeIdText(parseShapeId(stream), offset);
 }
+
+/** Members are few: a scan is cheaper than a set per shape. */
+const hasMember = (shape: ParsedShape, name: string): boolean => shape.members.some((m) => m.name === name);
 
 function checkElision(ctx: ParseContext, memberId: string): void {
   if (ctx.version === "1.0") {
@@ -185,9 +189,8 @@ export function parseMembers(ctx: ParseContext, shape: ParsedShape, defaults: bo
   stream.skipWsAndDocs();
   stream.expectAndSkipBodyStart();
   stream.skipWs();
-  const names = new Set<string>();
   while (stream.kind() !== "RBRACE" && stream.kind() !== "EOF") {
-    const member = parseMember(ctx, shape, defaults, names);
+    const member = parseMember(ctx, shape, defaults);
     if (member !== undefined) shape.members.push(member);
     stream.skipWs();
   }
@@ -195,12 +198,7 @@ export function parseMembers(ctx: ParseContext, shape: ParsedShape, defaults: bo
   stream.next();
 }
 
-function parseMember(
-  ctx: ParseContext,
-  shape: ParsedShape,
-  defaults: boolean,
-  names: Set<string>,
-): ParsedMember | undefined {
+function parseMember(ctx: ParseContext, shape: ParsedShape, defaults: boolean): ParsedMember | undefined {
   const { stream } = ctx;
   const traits = parseDocsAndTraits(stream);
   if (stream.kind() === "RBRACE" && traits.length === 1 && traits[0]!.name.text.endsWith("#documentation")) {
@@ -212,8 +210,7 @@ function parseMember(
   stream.expect("IDENTIFIER");
   const name = stream.lexeme();
   const memberId = `${shape.id}$${name}`;
-  if (names.has(name)) throw stream.syntax(`Duplicate member of \`${shape.id}\`: '${name}'`, shape.id);
-  names.add(name);
+  if (hasMember(shape, name)) throw stream.syntax(`Duplicate member of \`${shape.id}\`: '${name}'`, shape.id);
   if (elided) checkElision(ctx, memberId);
   stream.next();
   const target = elided ? undefined : parseTarget(ctx, false);
@@ -235,14 +232,12 @@ function parseEnum(ctx: ParseContext, shape: ParsedShape): void {
   stream.skipWsAndDocs();
   stream.expectAndSkipBodyStart();
   stream.skipWs();
-  const names = new Set<string>();
   while (stream.kind() !== "RBRACE" && stream.kind() !== "EOF") {
     const traits = parseDocsAndTraits(stream);
     const offset = stream.offset;
     stream.expect("IDENTIFIER");
     const name = stream.lexeme();
-    if (names.has(name)) throw stream.syntax(`Found conflicting member name, \`${name}\``, shape.id);
-    names.add(name);
+    if (hasMember(shape, name)) throw stream.syntax(`Found conflicting member name, \`${name}\``, shape.id);
     stream.next();
     stream.skipSpaces();
     if (stream.kind() === "EQUAL") {

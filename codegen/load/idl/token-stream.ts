@@ -61,7 +61,7 @@ export class TokenStream {
 
   next(): TokenKind {
     const kind = this.tokenizer.next();
-    if (kind === "DOC_COMMENT") this.docLines.push(docLine(this.lexeme()));
+    if (kind === "DOC_COMMENT") this.docLines.push(docLine(this.tokenizer));
     return kind;
   }
 
@@ -164,10 +164,11 @@ function describeKind(kind: TokenKind): string {
   return spelling === undefined ? kind : `${kind}('${spelling}')`;
 }
 
-/** A `///` line without its slashes, one optional space and its line break. */
-function docLine(lexeme: string): string {
-  let end = lexeme.length;
-  if (lexeme.charCodeAt(end - 1) === 10) end--;
-  if (lexeme.charCodeAt(end - 1) === 13) end--;
-  return lexeme.slice(lexeme.charCodeAt(3) === 32 ? 4 : 3, end);
+/** The current `///` token without its slashes, one optional space and its line break. */
+function docLine({ text, start, end }: Tokenizer): string {
+  const from = Math.min(end, start + (text.charCodeAt(start + 3) === 32 ? 4 : 3));
+  let to = end;
+  if (to > from && text.charCodeAt(to - 1) === 10) to--;
+  if (to > from && text.charCodeAt(to - 1) === 13) to--;
+  return text.slice(from, to);
 }
