@@ -3,17 +3,21 @@
  * resolves @sjc/runtime): `generate` of model/ssm.json; of the whole SSM model
  * from ../shared, each followed by a prettier process formatting the same
  * files the generator formats; and, for information, `tsc --noEmit` of that
- * whole-SSM output.
+ * whole-SSM output; and loading the whole SSM model in-process, as JSON AST
+ * and as IDL.
  */
 import { existsSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { ROOT, makeTempDir } from "./fixtures.js";
 import { median } from "./stats.js";
 import { timeProcess, type ProcessTime } from "./timing.js";
+import { measureModelLoad } from "./model-load.js";
 
 export interface CodegenSettings {
   /** Generations of each model (and prettier runs). */
   readonly runs: number;
+  /** In-process loads of the whole SSM model, each way. */
+  readonly loadRuns: number;
   /** Keep the generated folders under .tmp/ (default: removed). */
   readonly keep?: boolean;
 }
@@ -32,6 +36,10 @@ export interface CodegenFigures {
   readonly formattedFiles: number | null;
   /** Files prettier --check found not formatted as it would (0 expected). */
   readonly unformattedFiles: number | null;
+  /** The whole SSM model loaded in-process as JSON AST and as IDL (bench/model-load.ts); null without ../shared. */
+  readonly jsonLoadMs: number | null;
+  readonly idlLoadMs: number | null;
+  readonly idlLoadRatio: number | null;
   readonly runs: number;
 }
 
@@ -47,7 +55,7 @@ const TSC_CLI = "node_modules/typescript/bin/tsc";
  */
 const PRETTIER_FLAGS = ["--no-config", "--no-editorconfig", "--print-width", "100", "--trailing-comma", "all"];
 
-export function measureCodegen(settings: CodegenSettings, log: (line: string) => void): CodegenFigures {
+export async function measureCodegen(settings: CodegenSettings, log: (line: string) => void): Promise<CodegenFigures> {
   const work = makeTempDir("bench-");
   try {
     const single: ProcessTime[] = [];
@@ -72,8 +80,13 @@ export function measureCodegen(settings: CodegenSettings, log: (line: string) =>
         wholeSsmTscMs: null,
         formattedFiles: null,
         unformattedFiles: null,
+        jsonLoadMs: null,
+        idlLoadMs: null,
+        idlLoadRatio: null,
       };
     }
+    const load = await measureModelLoad(WHOLE_SSM_MODEL, settings.loadRuns);
+    log(`codegen load whole SSM: JSON ${load.jsonLoadMs.toFixed(1)} ms, IDL ${load.idlLoadMs.toFixed(1)} ms`);
 
     const ignoreFile = join(work, "no-ignore");
     writeFileSync(ignoreFile, "");
@@ -115,6 +128,7 @@ export function measureCodegen(settings: CodegenSettings, log: (line: string) =>
       wholeSsmTscMs: tsc.wallMs,
       formattedFiles: files.length,
       unformattedFiles: unformatted,
+      ...load,
     };
   } finally {
     if (settings.keep) log(`codegen output kept in ${relative(ROOT, work)}`);

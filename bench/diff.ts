@@ -1,6 +1,6 @@
 /**
  * `sjc diff` against loading: the whole SSM model (../shared) loaded into the
- * in-memory model (parse + merge + flatten, `codegen.jsonLoadMs`), and the
+ * in-memory model (parse + merge + flatten, `codegen.diffLoadMs`), and the
  * whole diff of that model against a copy with ten changes (`codegen.diffWholeSsmMs`:
  * both loads, the differences and every evaluator). In this process, after
  * warm-up runs, the two measured in turn so that they share the machine's
@@ -20,9 +20,9 @@ export interface DiffSettings {
 }
 
 export interface DiffFigures {
-  readonly jsonLoadMs: number | null;
+  readonly diffLoadMs: number | null;
   readonly diffWholeSsmMs: number | null;
-  /** diffWholeSsmMs / (2 × jsonLoadMs): the diff's cost over loading both models. */
+  /** diffWholeSsmMs / (2 × diffLoadMs): the diff's cost over loading both models. */
   readonly diffToLoadRatio: number | null;
   readonly diffEvents: number | null;
   readonly diffRuns: number;
@@ -34,7 +34,7 @@ export function measureDiff(settings: DiffSettings, log: (line: string) => void)
   const path = join(ROOT, WHOLE_SSM_MODEL);
   if (!existsSync(path)) {
     log(`diff ${WHOLE_SSM_MODEL} is absent: diff figures skipped (null)`);
-    return { jsonLoadMs: null, diffWholeSsmMs: null, diffToLoadRatio: null, diffEvents: null, diffRuns: 0 };
+    return { diffLoadMs: null, diffWholeSsmMs: null, diffToLoadRatio: null, diffEvents: null, diffRuns: 0 };
   }
   const text = readFileSync(path, "utf8");
   const changed = changedWholeSsm(text);
@@ -62,13 +62,13 @@ export function measureDiff(settings: DiffSettings, log: (line: string) => void)
     loads.push(loadMs);
     diffs.push(diffMs);
   }
-  const jsonLoadMs = median(loads);
+  const diffLoadMs = median(loads);
   const diffWholeSsmMs = median(diffs);
-  log(`diff whole SSM ${diffWholeSsmMs.toFixed(1)} ms (${events} events), load ${jsonLoadMs.toFixed(1)} ms`);
+  log(`diff whole SSM ${diffWholeSsmMs.toFixed(1)} ms (${events} events), load ${diffLoadMs.toFixed(1)} ms`);
   return {
-    jsonLoadMs,
+    diffLoadMs,
     diffWholeSsmMs,
-    diffToLoadRatio: diffWholeSsmMs / (2 * jsonLoadMs),
+    diffToLoadRatio: diffWholeSsmMs / (2 * diffLoadMs),
     diffEvents: events,
     diffRuns: settings.runs,
   };

@@ -25,7 +25,7 @@ type Section = (typeof SECTIONS)[number];
 const FULL = {
   server: { rounds: 3, seconds: 10, warmupSeconds: 3, connections: 50 },
   client: { warmupCalls: 2000, batches: 7, batchMs: 1000, coldRuns: 11 },
-  codegen: { runs: 3 },
+  codegen: { runs: 3, loadRuns: 21 },
   diff: { runs: 15 },
   validate: { warmupCalls: 20_000, batches: 9, callsPerBatch: 20_000 },
 };
@@ -33,7 +33,7 @@ const FULL = {
 const QUICK: typeof FULL = {
   server: { rounds: 2, seconds: 3, warmupSeconds: 1, connections: 50 },
   client: { warmupCalls: 300, batches: 3, batchMs: 300, coldRuns: 3 },
-  codegen: { runs: 1 },
+  codegen: { runs: 1, loadRuns: 5 },
   diff: { runs: 5 },
   validate: { warmupCalls: 2000, batches: 3, callsPerBatch: 5000 },
 };
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
   if (only.has("server")) results.server = await measureServer(settings.server, log);
   if (only.has("codegen")) {
     const diff = measureDiff(settings.diff, log);
-    results.codegen = { ...measureCodegen({ ...settings.codegen, keep }, log), ...diff };
+    results.codegen = { ...(await measureCodegen({ ...settings.codegen, keep }, log)), ...diff };
   }
   const report = toJson(results, {
     quick,

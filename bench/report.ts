@@ -37,6 +37,9 @@ const FIGURES: Readonly<Record<Section, readonly string[]>> = {
     "genToFormatRatio",
     "wholeSsmTscMs",
     "jsonLoadMs",
+    "idlLoadMs",
+    "idlLoadRatio",
+    "diffLoadMs",
     "diffWholeSsmMs",
     "diffToLoadRatio",
   ],
@@ -58,6 +61,7 @@ export const TARGETS: readonly Target[] = [
   { figure: "codegen.wholeSsmMs", atMost: 10_000 },
   { figure: "codegen.genToFormatRatio", atMost: 2.0 },
   { figure: "codegen.diffToLoadRatio", atMost: 1.5 },
+  { figure: "codegen.idlLoadRatio", atMost: 2.0 },
   { figure: "validate.validUs", atMost: 20 },
 ];
 
@@ -139,7 +143,10 @@ const LABELS: Readonly<Record<string, string>> = {
   "codegen.wholeSsmFormatMs": "prettier, whole-SSM output",
   "codegen.genToFormatRatio": "generate / prettier",
   "codegen.wholeSsmTscMs": "tsc --noEmit, whole SSM",
-  "codegen.jsonLoadMs": "load whole SSM JSON (parse, merge, flatten)",
+  "codegen.jsonLoadMs": "load whole SSM, JSON AST",
+  "codegen.idlLoadMs": "load whole SSM, IDL",
+  "codegen.idlLoadRatio": "IDL / JSON load",
+  "codegen.diffLoadMs": "load whole SSM JSON for the diff (parse, merge, flatten)",
   "codegen.diffWholeSsmMs": "sjc diff, whole SSM vs ten changes",
   "codegen.diffToLoadRatio": "diff / loading both models",
   "validate.validUs": "validator, maximal valid input",
@@ -163,6 +170,9 @@ function detail(json: Json, section: Section, key: string): string {
       return `${cpu("singleCpuMs")}; median of ${s.runs}`;
     case "codegen.wholeSsmMs":
       return `${cpu("wholeSsmCpuMs")}; median of ${s.runs}`;
+    case "codegen.jsonLoadMs":
+    case "codegen.idlLoadMs":
+      return "in-process median, after a warm-up load";
     case "codegen.diffWholeSsmMs":
       return s.diffEvents == null ? "" : `${s.diffEvents} events; in process, median of ${s.diffRuns}`;
     case "codegen.wholeSsmFormatMs":

@@ -27,6 +27,14 @@ async function dispatch(name: string | undefined, argv: string[]): Promise<numbe
       const { runConformance } = await import("./commands/conformance.js");
       return runConformance(argv);
     }
+    case "ast": {
+      const { runAst } = await import("./commands/ast.js");
+      return runAst(argv);
+    }
+    case "idl": {
+      const { runIdl } = await import("./commands/idl.js");
+      return runIdl(argv);
+    }
     case "--version":
     case "-v": {
       const { generatorVersion } = await import("./package-info.js");

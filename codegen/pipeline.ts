@@ -1,5 +1,5 @@
 /**
- * The generator as a pure function of the model text: parse → flatten →
+ * The generator as a pure function of the model text: load (JSON AST or IDL) → flatten →
  * validate → index → emit → render. No file is read or written here.
  */
 import { type ModelSource, loadModel } from "./load/load-model.js";

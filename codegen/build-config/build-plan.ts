@@ -6,9 +6,9 @@
  * plugin's `outputDirectory`, or where Smithy puts it:
  * `<outputDirectory or build/smithy>/<projection>/typescript-codegen/`.
  */
-import { readdirSync, statSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { relative, resolve } from "node:path";
 import type { PackageSettings } from "../emit/emit-package.js";
+import { modelFiles } from "./model-files.js";
 import { type ConfigProblem, PLUGIN, type PluginSettings, type SmithyBuildConfig } from "./smithy-build.js";
 
 export interface GenerationPlan {
@@ -110,32 +110,4 @@ export function planBuild(config: SmithyBuildConfig, configDir: string, projecti
   return problems.length
     ? { ok: false, problems }
     : { ok: true, plans, otherPlugins: [...new Set(otherPlugins)].sort() };
-}
-
-/** A model file, or the JSON AST files below a folder (sorted); problems for what cannot be read. */
-export function modelFiles(path: string, at: string, problems: ConfigProblem[]): string[] {
-  let stats;
-  try {
-    stats = statSync(path);
-  } catch {
-    problems.push({ where: at, message: `no such file or folder: ${path}` });
-    return [];
-  }
-  if (stats.isFile()) return [path];
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith(".json")) found.push(full);
-      else if (entry.name.endsWith(".smithy")) {
-        problems.push({ where: at, message: `${full}: Smithy IDL files are not read yet; convert it to the JSON AST` });
-      }
-    }
-  };
-  walk(path);
-  if (found.length === 0 && !problems.some((p) => p.where === at)) {
-    problems.push({ where: at, message: `${path} holds no .json model files` });
-  }
-  return found;
 }

@@ -1,5 +1,5 @@
 /**
- * `sjc conformance <model.json> [--service ID]… [--work DIR]`: runs a
+ * `sjc conformance <model> [--service ID]… [--work DIR]`: runs a
  * model's protocol test cases against the client and server generated from it.
  *
  * For each service (every service of the model unless `--service` names
@@ -14,13 +14,16 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type MochaType from "mocha";
 import { PROTOCOL_TESTS_PATH, SKIP_SEPARATOR } from "../emit/emit-protocol-tests.js";
 import { type Log, runGenerate } from "./generate.js";
+import { readSources } from "./read-sources.js";
+import { loadSources } from "../load/load-sources.js";
+import { formatIssue, hasErrors } from "../validate/issue.js";
 import { CONFORMANCE_USAGE } from "./usage.js";
 
 interface Counts {
@@ -66,7 +69,7 @@ export async function runConformance(
     return 0;
   }
   if (parsed.positionals.length !== 1) {
-    fail(`sjc conformance: name exactly one model file\n\n${CONFORMANCE_USAGE}`);
+    fail(`sjc conformance: name exactly one model file or folder\n\n${CONFORMANCE_USAGE}`);
     return 2;
   }
   const model = resolve(parsed.positionals[0]!);
@@ -119,10 +122,13 @@ export async function runConformance(
   return total.failed > 0 || problems.length > 0 ? 1 : 0;
 }
 
-/** The model's service shape ids, sorted. */
+/** The model's service shape ids, sorted; the model is JSON AST or IDL, a file or a folder. */
 async function servicesOf(model: string): Promise<string[]> {
-  const json = JSON.parse(await readFile(model, "utf8")) as { shapes?: Record<string, { type?: string }> };
-  return Object.entries(json.shapes ?? {})
+  const read = await readSources([model]);
+  if (!read.ok) throw new Error(read.problems.join("; "));
+  const { model: merged, issues } = loadSources(read.sources);
+  if (hasErrors(issues)) throw new Error(issues.map(formatIssue).join("\n"));
+  return Object.entries(merged.shapes)
     .filter(([, shape]) => shape.type === "service")
     .map(([id]) => id)
     .sort();

@@ -13,7 +13,8 @@ import type { FormatPool } from "../render/format-pool.js";
 import { SKIPS_FILE, type SkipList, parseSkipList } from "../emit/protocol-tests/skips.js";
 import { formatIssue } from "../validate/issue.js";
 import { comparePackage, writePackage } from "../write/write-package.js";
-import { parseSmithyBuild } from "../build-config/smithy-build.js";
+import { type ConfigProblem, parseSmithyBuild } from "../build-config/smithy-build.js";
+import { modelFiles } from "../build-config/model-files.js";
 import { type GenerationPlan, planBuild } from "../build-config/build-plan.js";
 import { packageFile } from "../package-info.js";
 import { GENERATE_USAGE, REGENERATE_COMMAND } from "./usage.js";
@@ -110,10 +111,11 @@ async function plansFrom(
     if (flags.config || flags.projection) {
       return { problems: ["sjc: --model cannot be combined with --config or --projection"] };
     }
-    const files = flags.model.map((m) => resolve(m));
-    const missing = files.filter((f) => !existsSync(f));
-    if (missing.length)
-      return { problems: missing.map((f) => `sjc: cannot read the model ${relative(cwd, f)}: ENOENT`) };
+    const missing = flags.model.filter((m) => !existsSync(m));
+    if (missing.length) return { problems: missing.map((m) => `sjc: cannot read the model ${m}: ENOENT`) };
+    const found: ConfigProblem[] = [];
+    const files = [...new Set(flags.model.flatMap((m) => modelFiles(resolve(m), m, found)))];
+    if (found.length) return { problems: found.map((p) => `sjc: --model ${p.where}: ${p.message}`) };
     return {
       base: cwd,
       notes: [],

@@ -1,5 +1,5 @@
 /**
- * Reads model sources for `sjc diff`: files and folders (every `.json`
+ * Reads model sources: files and folders (every `.smithy` and `.json`
  * below a folder) from disk, or the same paths at a git revision
  * (`git ls-tree` and `git show REV:path`), each named relative to `base`.
  */
@@ -7,7 +7,7 @@ import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { relative } from "node:path";
 import { promisify } from "node:util";
-import { modelFiles } from "../build-config/build-plan.js";
+import { modelFiles } from "../build-config/model-files.js";
 import type { ConfigProblem } from "../build-config/smithy-build.js";
 import type { ModelSource } from "../load/load-model.js";
 
@@ -31,7 +31,7 @@ export async function sourcesOnDisk(paths: readonly string[], base: string): Pro
   return { sources };
 }
 
-/** The `.json` model files at `paths` (absolute) as they were at git revision `revision`. */
+/** The model files at `paths` (absolute) as they were at git revision `revision`. */
 export async function sourcesAtRevision(
   revision: string,
   paths: readonly string[],
@@ -51,9 +51,9 @@ export async function sourcesAtRevision(
   });
   const files = listed.stdout
     .split("\n")
-    .filter((name) => name.endsWith(".json"))
+    .filter((name) => name.endsWith(".json") || name.endsWith(".smithy"))
     .sort();
-  if (files.length === 0) return { problems: [`no .json model files at ${revision} under ${inRepo.join(", ")}`] };
+  if (files.length === 0) return { problems: [`no model files at ${revision} under ${inRepo.join(", ")}`] };
   const sources: ModelSource[] = [];
   for (const file of files) {
     const { stdout } = await run("git", ["show", `${revision}:${file}`], { cwd: top, maxBuffer: 256 * 1024 * 1024 });

@@ -6,12 +6,15 @@ export const REGENERATE_COMMAND = "npx sjc generate";
 export const MAIN_USAGE = `Usage: sjc <command> [options]
 
 Generates TypeScript packages (types, validators, client, server, protocol
-tests) from Smithy 2.0 JSON AST models of awsJson1_0 / awsJson1_1 services.
+tests) from Smithy 2.0 models (IDL .smithy files or JSON AST, mixed freely) of
+awsJson1_0 / awsJson1_1 services.
 
 Commands:
   generate         generate packages from smithy-build.json or --model
   conformance      run a model's protocol test cases against its generated client and server
   diff             what a model change breaks for the generated package's users
+  ast              print model files (IDL or JSON AST) as one Smithy 2.0 JSON AST model
+  idl              write a model as Smithy IDL files, one per namespace
   help [command]   show this text, or a command's
 
 Options:
@@ -32,7 +35,8 @@ build/smithy/<projection>/typescript-codegen/.
 Options:
   --config FILE       the smithy-build.json to read (default: ./smithy-build.json)
   --projection NAME   generate only this projection
-  --model FILE        a model file instead of smithy-build.json (repeat for several)
+  --model PATH        a model file (.smithy or .json) or a folder of them, instead
+                      of smithy-build.json (repeat for several)
   --out DIR           the package folder (default with --model: generated/<sdk-id>)
   --service ID        the service shape to generate, when the model has several
   --check             compare with the package on disk, write nothing; exit 1 if stale;
@@ -44,7 +48,9 @@ Options:
 
 Exit codes: 0 ok, 1 model errors or stale output, 2 usage or configuration, 3 generator bug.`;
 
-export const CONFORMANCE_USAGE = `Usage: sjc conformance <model.json> [--service ID]... [--work DIR]
+export const CONFORMANCE_USAGE = `Usage: sjc conformance <model> [--service ID]... [--work DIR]
+
+The model is a JSON AST or IDL file, or a folder of them.
 
 Generates each service of the model (or each --service) into
 DIR/conformance-<service>/ (default DIR: .sjc), type-checks it with this
@@ -79,11 +85,33 @@ Options:
 
 Exit codes: 0 nothing breaking, 1 an ERROR or DANGER event or a model that
 does not load, 2 usage or configuration, 3 generator bug.`;
+export const AST_USAGE = `Usage: sjc ast SOURCES... [--out FILE] [--flatten]
+
+Loads the model files (.smithy IDL and .json AST; a folder means every such
+file below it) as one model and prints it as Smithy 2.0 JSON AST, shapes
+sorted by id, mixins kept as written.
+
+Options:
+  --out FILE   write to FILE instead of standard output
+  --flatten    copy mixin members and traits into the shapes that use them,
+               and leave the mixins out
+
+Exit codes: 0 ok, 1 model errors, 2 usage.`;
+
+export const IDL_USAGE = `Usage: sjc idl MODEL... [--out DIR]
+
+Writes the model (JSON AST or IDL files; a folder means every such file below
+it) as Smithy IDL, one file per namespace: DIR/<namespace>.smithy. Without
+--out, a model of one namespace prints to standard output.
+
+Exit codes: 0 ok, 1 model errors, 2 usage.`;
 
 /** Help texts by command name. */
 export const USAGES: Readonly<Record<string, string>> = {
   generate: GENERATE_USAGE,
   diff: DIFF_USAGE,
   conformance: CONFORMANCE_USAGE,
+  ast: AST_USAGE,
+  idl: IDL_USAGE,
   help: MAIN_USAGE,
 };

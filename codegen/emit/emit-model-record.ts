@@ -19,13 +19,24 @@ export interface ModelRecord {
 }
 
 export function emitModelRecord(model: FlatModel, metadata: Readonly<Record<string, NodeValue>>): ModelRecord {
-  const shapes = [...model.own]
-    .sort(compare)
-    .map((id) => `${JSON.stringify(id)}:${JSON.stringify(model.shapes.get(id))}`);
-  const head = `{"smithy":"2.0",${Object.keys(metadata).length ? `"metadata":${JSON.stringify(metadata)},` : ""}"shapes":{`;
+  const shapes = [...model.own].sort(compare).map((id) => `${JSON.stringify(id)}:${canonical(model.shapes.get(id))}`);
+  const head = `{"smithy":"2.0",${Object.keys(metadata).length ? `"metadata":${canonical(metadata)},` : ""}"shapes":{`;
   const text = `${head}\n${shapes.join(",\n")}\n}}\n`;
   return { file: { kind: "data", path: MODEL_RECORD_PATH, text }, sha256: modelHash(text) };
 }
 
 /** The hash package.json records: sha256 of the record's text, in hex. */
 export const modelHash = (text: string): string => createHash("sha256").update(text).digest("hex");
+
+/**
+ * JSON with object keys sorted, so that the same model gives the same record
+ * whether it was written as JSON AST or IDL; `members` keep their order, which
+ * means something.
+ */
+function canonical(value: unknown, keepOrder = false): string {
+  if (Array.isArray(value)) return `[${value.map((item) => canonical(item)).join(",")}]`;
+  if (typeof value !== "object" || value === null) return JSON.stringify(value);
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  if (!keepOrder) entries.sort(([a], [b]) => compare(a, b));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v, k === "members")}`).join(",")}}`;
+}

@@ -33,8 +33,9 @@ export interface AstShape {
   /** operation */
   readonly input?: AstReference;
   readonly output?: AstReference;
-  /** resource: identifier name → target */
+  /** resource */
   readonly identifiers?: Readonly<Record<string, AstReference>>;
+  readonly properties?: Readonly<Record<string, AstReference>>;
   /** resource lifecycle operations */
   readonly create?: AstReference;
   readonly put?: AstReference;

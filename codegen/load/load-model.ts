@@ -1,19 +1,14 @@
 /**
- * Model files to one loaded model: parse each, merge them, flatten mixins
- * and `apply`. Parse and merge errors stop it; issues name the file of the
- * shape they concern.
+ * Model files to one loaded model: load each (JSON AST or IDL) and merge them
+ * (load-sources.ts), then flatten mixins. Load and merge errors stop it;
+ * issues name the file of the shape they concern.
  */
 import type { NodeValue } from "./ast.js";
-import { parseModel } from "./parse-model.js";
-import { mergeModels } from "./merge-models.js";
+import { type ModelSource, loadSources } from "./load-sources.js";
 import { type FlatModel, flattenModel } from "../index/flatten.js";
 import { type Issue, hasErrors } from "../validate/issue.js";
 
-/** A model file's path (as the user named it) and text. */
-export interface ModelSource {
-  readonly path: string;
-  readonly text: string;
-}
+export type { ModelSource };
 
 export type LoadResult =
   | {
@@ -32,10 +27,7 @@ export type LoadResult =
 
 /** `modelPath` names the model as a whole (several sources: their paths joined). */
 export function loadModel(sources: readonly ModelSource[], modelPath: string): LoadResult {
-  const parsed = sources.map((source) => ({ path: source.path, ...parseModel(source.text, source.path) }));
-  const parseIssues = parsed.flatMap((p) => p.issues);
-  if (hasErrors(parseIssues)) return { ok: false, issues: parseIssues };
-  const merged = mergeModels(parsed);
+  const merged = loadSources(sources);
   if (hasErrors(merged.issues)) return { ok: false, issues: merged.issues };
   const { model, issues } = flattenModel(merged.model.shapes, modelPath);
   const located = issues.map((issue) =>

@@ -12,6 +12,8 @@ export interface Issue {
   /** JSON pointer into the model file. */
   readonly pointer: string;
   readonly hint?: string;
+  /** IDL problems: the source line, and a caret under the column (`file` is `path:line:col`). */
+  readonly excerpt?: string;
 }
 
 export function modelIssue(
@@ -28,10 +30,16 @@ export function modelIssue(
 
 /** `ERROR ns#Shape smithy.api#length: min 10 is greater than max 5 (model/x.json /shapes/…) — hint` */
 export function formatIssue(issue: Issue): string {
+  if (issue.excerpt !== undefined) {
+    const shape = issue.shapeId === "-" ? "" : `${issue.shapeId}: `;
+    return `${issue.file}: ${shape}${issue.message}\n${indent(issue.excerpt)}`;
+  }
   const where = issue.pointer ? `${issue.file} ${issue.pointer}` : issue.file;
   const hint = issue.hint ? `; ${issue.hint}` : "";
   return `${issue.severity} ${issue.shapeId} ${issue.traitId}: ${issue.message}${hint} (${where})`;
 }
+
+const indent = (text: string): string => text.replace(/^/gm, "  ");
 
 /** Errors first, then by shape id, trait and message: one stable order. */
 export function sortIssues(issues: readonly Issue[]): Issue[] {

@@ -85,6 +85,9 @@ describe("bench: helpers", () => {
       "genToFormatRatio",
       "wholeSsmTscMs",
       "jsonLoadMs",
+      "idlLoadMs",
+      "idlLoadRatio",
+      "diffLoadMs",
       "diffWholeSsmMs",
       "diffToLoadRatio",
     ]);
@@ -107,7 +110,10 @@ describe("bench: helpers", () => {
         formattedFiles: null,
         unformattedFiles: null,
         runs: 1,
-        jsonLoadMs: 5,
+        jsonLoadMs: null,
+        idlLoadMs: null,
+        idlLoadRatio: null,
+        diffLoadMs: 5,
         diffWholeSsmMs: 14,
         diffToLoadRatio: 1.4,
         diffEvents: 12,
@@ -129,6 +135,9 @@ describe("bench: helpers", () => {
       wholeSsmTscMs: null,
       formattedFiles: null,
       unformattedFiles: null,
+      jsonLoadMs: null,
+      idlLoadMs: null,
+      idlLoadRatio: null,
       runs: 3,
     };
     const table = toTable(toJson({ codegen }));

@@ -139,7 +139,7 @@ describe("smithy-build.json", () => {
       result.problems.map((p) => `${p.where}: ${p.message.replaceAll(dir, "DIR")}`),
       [
         "/sources/0: no such file or folder: DIR/nope.json",
-        "/sources/1: DIR/empty holds no .json model files",
+        "/sources/1: DIR/empty holds no .smithy or .json model files",
         "/projections: no projection other uses typescript-codegen; those that do: source",
       ],
     );
@@ -272,7 +272,7 @@ describe("several model files", () => {
     assert.equal(code, 1);
     assert.match(
       output,
-      /ERROR com\.amazonaws\.ssm#NextToken -: the shape is defined again, differently, after main\.json \(clash\.json \/shapes\/com\.amazonaws\.ssm#NextToken\)/,
+      /ERROR com\.amazonaws\.ssm#NextToken -: the shape is defined again, differently, at clash\.json \/shapes\/com\.amazonaws\.ssm#NextToken; first at main\.json /,
     );
   });
 });
