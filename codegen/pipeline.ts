@@ -11,6 +11,8 @@ import { type Issue, hasErrors, sortIssues } from "./validate/issue.js";
 import { buildShapeIndex, type ShapeIndex } from "./index/shape-index.js";
 import type { PackageOptions } from "./emit/emit-package.js";
 import { emitProtocolTests } from "./emit/emit-protocol-tests.js";
+import { emitEndpointTests } from "./emit/emit-endpoint-tests.js";
+import { emitEndpoints } from "./emit/emit-endpoints.js";
 import type { SkipList } from "./emit/protocol-tests/skips.js";
 import type { GeneratedFile } from "./emit/generated-file.js";
 import { type RenderedFile, Renderer } from "./render/render-files.js";
@@ -98,11 +100,12 @@ export async function generateModels(
   };
   let files: GeneratedFile[];
   try {
-    const tests = add(emitProtocolTests(index, options.skips ?? {}));
+    const tests = add([...emitProtocolTests(index, options.skips ?? {}), ...emitEndpointTests(index)]);
     const [types, schema, validators, client, server, pkg] = await structureEmitters();
     files = [
       ...add(types.emitTypes(index)),
       ...add(schema.emitSchema(index)),
+      ...add(emitEndpoints(index)),
       ...add(validators.emitValidators(index)),
       ...add(client.emitClient(index)),
       ...add(server.emitServer(index)),

@@ -93,6 +93,10 @@ export interface OperationSchema {
   readonly hostPrefix?: string;
   /** `smithy.api#requestCompression` encodings the service accepts, in preference order. */
   readonly requestCompression?: readonly string[];
+  /** `smithy.rules#staticContextParams`: endpoint rule set parameter → value. */
+  readonly staticContextParams?: Readonly<Record<string, string | boolean | readonly string[]>>;
+  /** `smithy.rules#contextParam`: endpoint rule set parameter → input member. */
+  readonly contextParams?: Readonly<Record<string, string>>;
 }
 
 export interface ServiceSchema {

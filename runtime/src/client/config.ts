@@ -19,8 +19,19 @@ export type JsonRpcRequestHandler = RequestHandler<HttpRequest, HttpResponse, Ht
 export interface JsonRpcClientConfig {
   /** Signing region and default endpoint region; else `AWS_REGION`, then `AWS_DEFAULT_REGION`. */
   region?: string;
-  /** Else `https://<endpointPrefix>.<region>.amazonaws.com`. */
+  /**
+   * A custom endpoint. Else the model's endpoint rule set decides (for the region, FIPS and
+   * dual-stack settings); a model without one gives `https://<endpointPrefix>.<region>.amazonaws.com`.
+   */
   endpoint?: string | Endpoint;
+  /** Send to the FIPS endpoint (rule sets only); else `AWS_USE_FIPS_ENDPOINT`, default false. */
+  useFipsEndpoint?: boolean;
+  /** Send to the dual-stack endpoint (rule sets only); else `AWS_USE_DUALSTACK_ENDPOINT`, default false. */
+  useDualstackEndpoint?: boolean;
+  /** The `AWS::Auth::AccountIdEndpointMode` built-in of rule sets that use it; else `AWS_ACCOUNT_ID_ENDPOINT_MODE`, default `preferred`. */
+  accountIdEndpointMode?: "disabled" | "preferred" | "required";
+  /** Values of the model's `smithy.rules#clientContextParams`, by configuration field (they may also be set at the top level). */
+  clientContextParams?: Readonly<Record<string, unknown>>;
   /** Else `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and `AWS_SESSION_TOKEN`. */
   credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
   /** Else a `NodeHttpHandler` with the two timeouts below. */
@@ -45,8 +56,14 @@ export interface JsonRpcClientConfig {
 
 export interface JsonRpcClientResolvedConfig {
   readonly region: string | undefined;
-  /** Undefined when neither configured nor derivable (no region or no endpointPrefix). */
+  /**
+   * The configured endpoint; without a rule set, else the one derived from the region and
+   * endpointPrefix. Undefined when there is none (the rule set decides per call).
+   */
   readonly endpoint: Endpoint | undefined;
+  readonly useFipsEndpoint: boolean;
+  readonly useDualstackEndpoint: boolean;
+  readonly accountIdEndpointMode: string;
   readonly credentials: AwsCredentialIdentityProvider;
   readonly requestHandler: JsonRpcRequestHandler;
   readonly maxAttempts: number;
@@ -62,13 +79,24 @@ const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 const DEFAULT_MAX_ATTEMPTS = 3;
 const DEFAULT_MIN_COMPRESSION_BYTES = 10_240;
 
-export function resolveConfig(schema: ServiceSchema, config: JsonRpcClientConfig): JsonRpcClientResolvedConfig {
+/**
+ * `hasRuleSet`: the service's endpoints come from its rule set, so no default
+ * endpoint is derived here.
+ */
+export function resolveConfig(
+  schema: ServiceSchema,
+  config: JsonRpcClientConfig,
+  hasRuleSet: boolean,
+): JsonRpcClientResolvedConfig {
   const region = config.region || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || undefined;
   const maxAttempts = config.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const requestTimeout = config.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT_MS;
   return {
     region,
-    endpoint: resolveEndpoint(config.endpoint, schema.endpointPrefix, region),
+    endpoint: resolveEndpoint(config.endpoint, hasRuleSet ? undefined : schema.endpointPrefix, region),
+    useFipsEndpoint: config.useFipsEndpoint ?? envFlag("AWS_USE_FIPS_ENDPOINT"),
+    useDualstackEndpoint: config.useDualstackEndpoint ?? envFlag("AWS_USE_DUALSTACK_ENDPOINT"),
+    accountIdEndpointMode: config.accountIdEndpointMode ?? (process.env.AWS_ACCOUNT_ID_ENDPOINT_MODE || "preferred"),
     credentials: resolveCredentials(config.credentials),
     requestHandler:
       config.requestHandler ??
@@ -85,6 +113,14 @@ export function resolveConfig(schema: ServiceSchema, config: JsonRpcClientConfig
     disableRequestCompression: config.disableRequestCompression ?? false,
     requestMinCompressionSizeBytes: config.requestMinCompressionSizeBytes ?? DEFAULT_MIN_COMPRESSION_BYTES,
   };
+}
+
+/** A boolean setting from the environment, as SDK v3 reads it: unset, `true` or `false`. */
+function envFlag(name: string): boolean {
+  const value = process.env[name];
+  if (value === undefined) return false;
+  if (value === "true" || value === "false") return value === "true";
+  throw new Error(`Cannot load env "${name}". Expected "true" or "false", got ${value}.`);
 }
 
 function resolveEndpoint(
