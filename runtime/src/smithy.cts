@@ -36,6 +36,8 @@ let ruleEngine: RuleEngine | undefined;
 export function endpointRuleEngine(): RuleEngine {
   if (ruleEngine === undefined) {
     const rules = require("@smithy/util-endpoints") as typeof import("@smithy/util-endpoints");
+    // Pinned to 3.893.0 (runtime/package.json): its partition data is the one the models'
+    // endpoint tests were written against (later releases give the ISO partitions dual-stack).
     const aws = require("@aws-sdk/util-endpoints") as typeof import("@aws-sdk/util-endpoints");
     const registry = rules.customEndpointFunctions;
     ruleEngine = {
