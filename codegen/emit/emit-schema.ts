@@ -25,6 +25,7 @@ export function emitSchema(index: ShapeIndex): GeneratedFile[] {
   const schema = {
     id: service.id,
     name: service.name,
+    sdkId: service.sdkId,
     version: service.version,
     protocol: service.protocol,
     ...(service.signingName ? { signingName: service.signingName } : {}),

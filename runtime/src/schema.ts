@@ -103,6 +103,8 @@ export interface ServiceSchema {
   readonly id: ShapeId;
   /** The service shape's name: the `X-Amz-Target` prefix. */
   readonly name: string;
+  /** `aws.api#service` sdkId, for the user agent; else `name` is used. */
+  readonly sdkId?: string;
   readonly version: string;
   readonly protocol: Protocol;
   /** `aws.auth#sigv4` name; absent when the service is not signed. */

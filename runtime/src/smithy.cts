@@ -11,11 +11,40 @@
  */
 import type { NodeHttpHandler, NodeHttpHandlerOptions } from "@smithy/node-http-handler";
 import type { EndpointCache, EndpointError, resolveEndpoint } from "@smithy/util-endpoints";
+import type { DefaultProviderInit } from "@aws-sdk/credential-provider-node";
+import type { loadConfig } from "@smithy/node-config-provider";
+import type { AdaptiveRetryStrategy as AdaptiveRetryStrategyType } from "@smithy/util-retry";
+import type { AwsCredentialIdentityProvider } from "@smithy/types";
 
 export { Hash } from "@smithy/hash-node";
 export { HttpRequest } from "@smithy/protocol-http";
 export { SignatureV4 } from "@smithy/signature-v4";
 export { StandardRetryStrategy } from "@smithy/util-retry";
+
+/** `retryMode: "adaptive"`; @smithy/util-retry is loaded already for the standard strategy. */
+export function createAdaptiveRetryStrategy(maxAttempts: number): AdaptiveRetryStrategyType {
+  const { AdaptiveRetryStrategy } = require("@smithy/util-retry") as typeof import("@smithy/util-retry");
+  return new AdaptiveRetryStrategy(async () => maxAttempts);
+}
+
+/**
+ * `loadConfig` of @smithy/node-config-provider: a setting from the environment, then the
+ * shared config and credentials files (AWS_PROFILE, AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE).
+ * Loaded when a setting is left to the profile.
+ */
+export function nodeConfigLoader(): typeof loadConfig {
+  return (require("@smithy/node-config-provider") as typeof import("@smithy/node-config-provider")).loadConfig;
+}
+
+/**
+ * The SDK's default credential chain (environment, SSO, web identity, profiles, process,
+ * container, instance metadata), loaded only for a client given no `credentials`.
+ */
+export function defaultCredentialChain(init: DefaultProviderInit): AwsCredentialIdentityProvider {
+  const { defaultProvider } =
+    require("@aws-sdk/credential-provider-node") as typeof import("@aws-sdk/credential-provider-node");
+  return defaultProvider(init);
+}
 
 /** The default transport, loaded on first use: a client given a `requestHandler` never loads it. */
 export function createNodeHttpHandler(options: NodeHttpHandlerOptions): NodeHttpHandler {

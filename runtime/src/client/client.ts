@@ -16,7 +16,9 @@ import { formatValidationMessage } from "../validation.js";
 import { abortError, sleep, whenAborted } from "./abort.js";
 import { readBody } from "./body.js";
 import type { Command } from "./command.js";
-import { resolveConfig, type JsonRpcClientConfig, type JsonRpcClientResolvedConfig } from "./config.js";
+import { completeConfig, resolveConfig, type JsonRpcClientConfig, type JsonRpcClientResolvedConfig } from "./config.js";
+import type { ProfileSetting } from "./profile.js";
+import { userAgentHeaders } from "./user-agent.js";
 import {
   type EndpointConfigValues,
   type EndpointRules,
@@ -40,9 +42,19 @@ export interface JsonRpcSendOptions {
 /** Where one call goes and how it is signed. */
 interface CallTarget {
   readonly endpoint: Endpoint;
-  /** Headers the rule set's endpoint adds. */
-  readonly headers: Readonly<Record<string, string>> | undefined;
+  /** The user agent headers and those the rule set's endpoint adds. */
+  readonly headers: Readonly<Record<string, string>>;
   readonly signer: SignatureV4 | undefined;
+}
+
+/** What a client derives once its region and endpoint settings are final. */
+interface Settled {
+  /** Why no call can be sent (no region, no endpoint), reported by `send`. */
+  readonly misconfiguration: string | undefined;
+  /** What the rule set's built-ins and client context parameters read. */
+  readonly endpointConfig: EndpointConfigValues;
+  /** The target of every call when the service has no rule set. */
+  readonly legacyTarget: CallTarget | undefined;
 }
 
 /** `EndpointCache` of `@smithy/util-endpoints`, as far as the client uses it. */
@@ -58,47 +70,80 @@ interface EndpointCacheLike {
 export class JsonRpcClient {
   readonly config: JsonRpcClientResolvedConfig;
   private readonly description: ServiceDescription;
-  private readonly signer: SignatureV4 | undefined;
+  private readonly given: JsonRpcClientConfig;
+  /** Settings left to the shared config files, read on the first call. */
+  private readonly pending: readonly ProfileSetting[];
+  /** What depends on the region and endpoint settings; set once they are known. */
+  private settled: Settled | undefined;
+  private settling: Promise<Settled> | undefined;
   /** Signers for the signing name and region an endpoint's `authSchemes` ask for. */
   private readonly signers = new Map<string, SignatureV4>();
   private readonly contentType: string;
-  /** Why no call can be sent (no region, no endpoint), reported by `send`. */
-  private readonly misconfiguration: string | undefined;
+  /** `user-agent` and `x-amz-user-agent`. */
+  private readonly agentHeaders: Readonly<Record<string, string>>;
   private readonly plans = new Map<string, OperationPlan>();
-  /** What the rule set's built-ins and client context parameters read. */
-  private readonly endpointConfig: EndpointConfigValues;
   private readonly endpointCache: EndpointCacheLike | undefined;
   private readonly targets = new WeakMap<EndpointV2, CallTarget>();
   /** Calls of operations whose endpoint depends on nothing but the configuration, by operation name. */
   private readonly fixedTargets = new Map<string, CallTarget>();
-  /** The target of every call when the service has no rule set. */
-  private readonly legacyTarget: CallTarget | undefined;
 
   constructor(description: ServiceDescription, config: JsonRpcClientConfig = {}) {
     const { schema, endpointRules } = description;
     this.description = description;
-    this.config = resolveConfig(schema, config, endpointRules !== undefined);
-    const { region, endpoint } = this.config;
+    this.given = config;
+    const resolved = resolveConfig(schema, config, endpointRules !== undefined);
+    this.config = resolved.config;
+    this.pending = resolved.pending;
     this.contentType = contentTypeOf(schema.protocol);
-    this.signer =
-      schema.signingName === undefined || region === undefined ? undefined : this.signerFor(schema.signingName, region);
-    this.endpointConfig = endpointRules === undefined ? {} : endpointConfigValues(endpointRules, this.config, config);
+    this.agentHeaders = userAgentHeaders(schema, this.config.customUserAgent);
     this.endpointCache =
       endpointRules === undefined
         ? undefined
         : new (endpointRuleEngine().EndpointCache)({ size: 50, params: Object.keys(endpointRules.ruleSet.parameters) });
-    this.legacyTarget =
-      endpointRules === undefined && endpoint !== undefined
-        ? { endpoint, headers: undefined, signer: this.signer }
-        : undefined;
+    if (this.pending.length === 0) this.settled = this.settle();
+  }
+
+  /** Reads what is left to the shared config files (once), then settles. */
+  private async complete(): Promise<Settled> {
+    this.settling ??= completeConfig(
+      this.config,
+      this.pending,
+      this.description.schema,
+      this.given,
+      this.description.endpointRules !== undefined,
+    ).then(
+      () => (this.settled = this.settle()),
+      (error: unknown) => {
+        this.settling = undefined;
+        throw error;
+      },
+    );
+    return this.settling;
+  }
+
+  /** What calls need once region, endpoint and FIPS/dual-stack settings are final. */
+  private settle(): Settled {
+    const { schema, endpointRules } = this.description;
+    const { region, endpoint } = this.config;
+    const signer =
+      schema.signingName === undefined || region === undefined ? undefined : this.signerFor(schema.signingName, region);
     const regionNeeded =
       schema.signingName !== undefined ||
       (endpointRules === undefined && endpoint === undefined && schema.endpointPrefix !== undefined);
+    let misconfiguration: string | undefined;
     if (region === undefined && regionNeeded) {
-      this.misconfiguration = `Region is missing: set \`region\` in the ${schema.name} client config, or AWS_REGION`;
+      misconfiguration = `Region is missing: set \`region\` in the ${schema.name} client config, AWS_REGION, or region in the profile`;
     } else if (endpointRules === undefined && endpoint === undefined) {
-      this.misconfiguration = `No endpoint: ${schema.name} has no endpoint prefix, so set \`endpoint\` in the client config`;
+      misconfiguration = `No endpoint: ${schema.name} has no endpoint prefix, so set \`endpoint\` in the client config`;
     }
+    return {
+      misconfiguration,
+      endpointConfig: endpointRules === undefined ? {} : endpointConfigValues(endpointRules, this.config, this.given),
+      legacyTarget:
+        endpointRules === undefined && endpoint !== undefined
+          ? { endpoint, headers: this.agentHeaders, signer }
+          : undefined,
+    };
   }
 
   async send<Input extends object, Output extends MetadataBearer>(
@@ -107,11 +152,13 @@ export class JsonRpcClient {
   ): Promise<Output> {
     const signal = options?.abortSignal;
     if (signal?.aborted) throw abortError(signal);
-    if (this.misconfiguration !== undefined) throw new Error(this.misconfiguration);
+    const settled = this.settled ?? (await this.complete());
+    if (settled.misconfiguration !== undefined) throw new Error(settled.misconfiguration);
     const plan = this.plan(command.operationName);
     const { input } = command;
     if (this.config.validateInput) this.validate(plan, input);
-    const target = this.legacyTarget ?? this.fixedTargets.get(plan.operation.name) ?? (await this.target(plan, input));
+    const target =
+      settled.legacyTarget ?? this.fixedTargets.get(plan.operation.name) ?? (await this.target(settled, plan, input));
     const request = this.request(plan, input, target);
     if (signal === undefined)
       return (await this.sendWithRetries(plan, request, target, undefined, undefined)) as Output;
@@ -142,12 +189,12 @@ export class JsonRpcClient {
    * ask for. An operation whose parameters come from the configuration alone
    * keeps its target for the client's lifetime.
    */
-  private async target(plan: OperationPlan, input: object): Promise<CallTarget> {
+  private async target(settled: Settled, plan: OperationPlan, input: object): Promise<CallTarget> {
     const rules = this.description.endpointRules!; // no legacyTarget: the service has a rule set
     const { operation } = plan;
     const identity = needsCredentials(rules) ? await this.config.credentials() : undefined;
-    const params = endpointParameters(rules, this.endpointConfig, operation, input, identity);
-    const endpoint = this.endpointCache!.get(params, () => resolveRulesEndpoint(rules, params));
+    const params = endpointParameters(rules, settled.endpointConfig, operation, input, identity);
+    const endpoint = this.endpointCache!.get(params, () => resolveRulesEndpoint(rules, params, this.config.logger));
     let target = this.targets.get(endpoint);
     if (target === undefined) {
       target = this.callTarget(endpoint);
@@ -165,8 +212,11 @@ export class JsonRpcClient {
     const signingRegion = auth?.signingRegion ?? this.config.region;
     const headers =
       endpoint.headers === undefined
-        ? undefined
-        : Object.fromEntries(Object.entries(endpoint.headers).map(([name, values]) => [name, values.join(",")]));
+        ? this.agentHeaders
+        : {
+            ...this.agentHeaders,
+            ...Object.fromEntries(Object.entries(endpoint.headers).map(([name, values]) => [name, values.join(",")])),
+          };
     return {
       endpoint: toEndpoint(endpoint.url),
       headers,

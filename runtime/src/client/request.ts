@@ -16,8 +16,8 @@ const HOST_LABELS =
 export interface RequestContext {
   readonly schema: ServiceSchema;
   readonly endpoint: Endpoint;
-  /** Headers the endpoint adds (from a rule set), if any. */
-  readonly headers: Readonly<Record<string, string>> | undefined;
+  /** The user agent headers, and those the endpoint adds (from a rule set). */
+  readonly headers: Readonly<Record<string, string>>;
   readonly contentType: string;
   /** Prepended to the endpoint's hostname (an expanded host prefix), or "". */
   readonly hostPrefix: string;
