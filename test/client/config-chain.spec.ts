@@ -214,6 +214,24 @@ describe("client: region, credentials and retries from config, environment and p
     assert.equal(headers["x-amz-user-agent"], `sjc/${RUNTIME_VERSION} myapp/1.2 extra`);
   });
 
+  it("hands `logger` to the endpoint rule engine", async () => {
+    files("[default]\nregion = us-east-1\n", "");
+    const lines: string[] = [];
+    const record = (...content: unknown[]) => void lines.push(content.map(String).join(" "));
+    const logger = { trace: record, debug: record, info: record, warn: record, error: record };
+    const http = new StubHttpHandler();
+    const client = new SSMClient({
+      requestHandler: http,
+      credentials: { accessKeyId: "A", secretAccessKey: "s" },
+      logger,
+    });
+    await client.send(new DescribeMaintenanceWindowExecutionTasksCommand(INPUT));
+    assert.ok(
+      lines.some((line) => line.includes("https://ssm.us-east-1.amazonaws.com")),
+      `the resolved endpoint is logged: ${JSON.stringify(lines)}`,
+    );
+  });
+
   it("names the runtime's version as package.json does", async () => {
     const { default: pkg } = await import("../../runtime/package.json", { with: { type: "json" } });
     assert.equal(RUNTIME_VERSION, pkg.version);

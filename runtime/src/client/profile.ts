@@ -44,23 +44,28 @@ export async function readProfileSettings(
 ): Promise<Partial<ProfileSettings>> {
   if (settings.length === 0) return {};
   const loadConfig = nodeConfigLoader();
-  const found: Record<string, unknown> = {};
-  for (const setting of settings) {
-    const entry = ENTRIES[setting] as Entry<unknown>;
-    const value = await loadConfig(
-      {
-        // The environment was read already, when the client was constructed.
-        environmentVariableSelector: () => undefined,
-        configFileSelector: (values: Profile) => {
-          const raw = values[entry.key];
-          return raw === undefined || raw === "" ? undefined : entry.parse(raw, entry.key);
+  // The files are read once for all settings (the loader caches them), so the settings load together.
+  const values = await Promise.all(
+    settings.map((setting) => {
+      const entry = ENTRIES[setting] as Entry<unknown>;
+      return loadConfig(
+        {
+          // The environment was read already, when the client was constructed.
+          environmentVariableSelector: () => undefined,
+          configFileSelector: (values: Profile) => {
+            const raw = values[entry.key];
+            return raw === undefined || raw === "" ? undefined : entry.parse(raw, entry.key);
+          },
+          default: () => undefined,
         },
-        default: () => undefined,
-      },
-      { ...(profile ? { profile } : {}), ...(entry.preferredFile ? { preferredFile: entry.preferredFile } : {}) },
-    )();
-    if (value !== undefined) found[setting] = value;
-  }
+        { ...(profile ? { profile } : {}), ...(entry.preferredFile ? { preferredFile: entry.preferredFile } : {}) },
+      )();
+    }),
+  );
+  const found: Record<string, unknown> = {};
+  settings.forEach((setting, i) => {
+    if (values[i] !== undefined) found[setting] = values[i];
+  });
   return found as Partial<ProfileSettings>;
 }
 
