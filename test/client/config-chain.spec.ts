@@ -34,6 +34,9 @@ const AWS_VARIABLES = [
   "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
   "AWS_CONTAINER_CREDENTIALS_FULL_URI",
   "AWS_WEB_IDENTITY_TOKEN_FILE",
+  "AWS_ENDPOINT_URL",
+  "AWS_ENDPOINT_URL_SSM",
+  "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS",
   "HOME",
 ];
 
@@ -212,6 +215,27 @@ describe("client: region, credentials and retries from config, environment and p
       ),
     );
     assert.equal(headers["x-amz-user-agent"], `sjc/${RUNTIME_VERSION} myapp/1.2 extra`);
+  });
+
+  it("sends to AWS_ENDPOINT_URL_SSM, else AWS_ENDPOINT_URL, unless told to ignore them", async () => {
+    files("[default]\nregion = us-east-1\n", "");
+    const credentials = { accessKeyId: "A", secretAccessKey: "s" };
+    const hostOf = async (config: { ignoreConfiguredEndpointUrls?: boolean; endpoint?: string } = {}) => {
+      const http = new StubHttpHandler();
+      await new SSMClient({ requestHandler: http, credentials, ...config }).send(
+        new DescribeMaintenanceWindowExecutionTasksCommand(INPUT),
+      );
+      const request = http.request();
+      return `${request.protocol}//${request.hostname}${request.port ? `:${request.port}` : ""}${request.path}`;
+    };
+    process.env.AWS_ENDPOINT_URL = "http://127.0.0.1:4566";
+    assert.equal(await hostOf(), "http://127.0.0.1:4566/");
+    process.env.AWS_ENDPOINT_URL_SSM = "http://127.0.0.1:4577/ssm";
+    assert.equal(await hostOf(), "http://127.0.0.1:4577/ssm/");
+    assert.equal(await hostOf({ endpoint: "http://127.0.0.1:9000" }), "http://127.0.0.1:9000/");
+    assert.equal(await hostOf({ ignoreConfiguredEndpointUrls: true }), "https://ssm.us-east-1.amazonaws.com/");
+    process.env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS = "true";
+    assert.equal(await hostOf(), "https://ssm.us-east-1.amazonaws.com/");
   });
 
   it("hands `logger` to the endpoint rule engine", async () => {

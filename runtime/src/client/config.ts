@@ -36,6 +36,12 @@ export interface JsonRpcClientConfig {
    * dual-stack settings); a model without one gives `https://<endpointPrefix>.<region>.amazonaws.com`.
    */
   endpoint?: string | Endpoint;
+  /**
+   * Ignore the endpoint URLs of the environment: `AWS_ENDPOINT_URL_<SDK ID>` (e.g.
+   * `AWS_ENDPOINT_URL_SSM`), then `AWS_ENDPOINT_URL`, used when `endpoint` is not set; else
+   * `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS`, default false.
+   */
+  ignoreConfiguredEndpointUrls?: boolean;
   /** Send to the FIPS endpoint (rule sets only); else `AWS_USE_FIPS_ENDPOINT`, default false. */
   useFipsEndpoint?: boolean;
   /** Send to the dual-stack endpoint (rule sets only); else `AWS_USE_DUALSTACK_ENDPOINT`, default false. */
@@ -200,7 +206,11 @@ function settle(
   settings: Partial<ProfileSettings>,
 ): void {
   resolved.region = settings.region;
-  resolved.endpoint = resolveEndpoint(config.endpoint, hasRuleSet ? undefined : schema.endpointPrefix, settings.region);
+  resolved.endpoint = resolveEndpoint(
+    config.endpoint ?? configuredEndpointUrl(schema, config),
+    hasRuleSet ? undefined : schema.endpointPrefix,
+    settings.region,
+  );
   resolved.useFipsEndpoint = settings.useFipsEndpoint ?? false;
   resolved.useDualstackEndpoint = settings.useDualstackEndpoint ?? false;
   if (config.retryStrategy) return;
@@ -215,6 +225,13 @@ function settle(
   }
   resolved.maxAttempts = maxAttempts;
   resolved.retryMode = retryMode;
+}
+
+/** An endpoint URL of the environment, as SDK v3 reads them: the service's own, then the global one. */
+function configuredEndpointUrl(schema: ServiceSchema, config: JsonRpcClientConfig): string | undefined {
+  if (config.ignoreConfiguredEndpointUrls ?? envFlag("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")) return undefined;
+  const service = (schema.sdkId ?? schema.name).replace(/ /g, "_").toUpperCase();
+  return process.env[`AWS_ENDPOINT_URL_${service}`] || process.env.AWS_ENDPOINT_URL || undefined;
 }
 
 /** `customUserAgent` as the text appended to the user agent headers. */
