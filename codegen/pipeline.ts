@@ -10,6 +10,8 @@ import { buildShapeIndex, type ShapeIndex } from "./index/shape-index.js";
 import type { PackageOptions } from "./emit/emit-package.js";
 import { emitProtocolTests } from "./emit/emit-protocol-tests.js";
 import { emitModelRecord } from "./emit/emit-model-record.js";
+import { emitEndpointTests } from "./emit/emit-endpoint-tests.js";
+import { emitEndpoints } from "./emit/emit-endpoints.js";
 import type { SkipList } from "./emit/protocol-tests/skips.js";
 import type { GeneratedFile } from "./emit/generated-file.js";
 import { type RenderedFile, Renderer } from "./render/render-files.js";
@@ -91,11 +93,12 @@ export async function generateModels(
   const record = emitModelRecord(model, loaded.metadata);
   let files: GeneratedFile[];
   try {
-    const tests = add(emitProtocolTests(index, options.skips ?? {}));
+    const tests = add([...emitProtocolTests(index, options.skips ?? {}), ...emitEndpointTests(index)]);
     const [types, schema, validators, client, server, pkg] = await structureEmitters();
     files = [
       ...add(types.emitTypes(index)),
       ...add(schema.emitSchema(index)),
+      ...add(emitEndpoints(index)),
       ...add(validators.emitValidators(index)),
       ...add(client.emitClient(index)),
       ...add(server.emitServer(index)),

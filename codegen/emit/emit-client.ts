@@ -12,6 +12,7 @@ import type { GeneratedFile } from "./generated-file.js";
 import { Imports } from "./imports.js";
 import { RT } from "./runtime-symbols.js";
 import { DESCRIPTION_MODULE } from "./emit-schema.js";
+import { parameterTypeText } from "./emit-endpoints.js";
 
 const { Scope, StructureKind, VariableDeclarationKind } = tsMorph();
 
@@ -96,6 +97,14 @@ function clientFile(index: ShapeIndex): GeneratedFile {
           `Configuration of {@link ${service.client}}: region, endpoint, credentials, retries, transport.`,
         ]),
         extends: [config],
+        properties: (info.endpointRules?.clientContextParams ?? []).map((p) => ({
+          name: p.configName,
+          type: parameterTypeText(p.type),
+          hasQuestionToken: true,
+          docs: tsDoc({ documentation: p.documentation ?? "" }, [
+            `The \`${p.name}\` parameter of the endpoint rule set (\`smithy.rules#clientContextParams\`).`,
+          ]),
+        })),
       },
       {
         kind: StructureKind.Class,

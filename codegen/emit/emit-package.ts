@@ -13,9 +13,9 @@ import { DESCRIPTION_MODULE, SCHEMA_MODULE } from "./emit-schema.js";
 import { VALIDATORS_MODULE, validatorName } from "./emit-validators.js";
 import { PAGINATION_MODULE, aggregateModule, clientModule, commandModule } from "./emit-client.js";
 import { compare } from "../index/shape-index.js";
-import { PROTOCOL_TESTS_PATH } from "./emit-protocol-tests.js";
 import { emitReadme } from "./emit-readme.js";
 import { MODEL_RECORD_PATH } from "./emit-model-record.js";
+import { ENDPOINTS_MODULE, ENDPOINT_RULES } from "./emit-endpoints.js";
 import { BUILD_DEPENDENCIES, RUNTIME_DEPENDENCIES, TEST_DEPENDENCIES } from "./package-dependencies.js";
 
 const { StructureKind } = tsMorph();
@@ -69,7 +69,7 @@ export function emitPackage(
     engines: { node: ">=20.19" },
     scripts: {
       build: "tsc -p .",
-      ...(hasTests ? { test: `mocha --node-option import=tsx ${PROTOCOL_TESTS_PATH}` } : {}),
+      ...(hasTests ? { test: "mocha --node-option import=tsx 'test/*.spec.ts'" } : {}),
     },
     dependencies: RUNTIME_DEPENDENCIES,
     devDependencies: sortedKeys({ ...BUILD_DEPENDENCIES, ...(hasTests ? TEST_DEPENDENCIES : {}) }),
@@ -133,6 +133,7 @@ function indexFile(index: ShapeIndex): GeneratedFile {
     else if (shape.type === "enum" || shape.type === "intEnum") add(MODELS_MODULE, name);
   }
   add(DESCRIPTION_MODULE, "serviceDescription");
+  if (index.service.endpointRules) add(ENDPOINTS_MODULE, ENDPOINT_RULES);
   add(SCHEMA_MODULE, "serviceSchema");
   const statements: ExportDeclarationStructure[] = [];
   for (const module of [...exportsByModule.keys()].sort(compare)) {

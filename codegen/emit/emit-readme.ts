@@ -40,7 +40,7 @@ export function emitReadme(index: ShapeIndex, packageName: string, description: 
       : []),
     "```",
     "",
-    `Credentials and region also come from \`AWS_ACCESS_KEY_ID\`, \`AWS_SECRET_ACCESS_KEY\` and \`AWS_REGION\`.`,
+    "Region and credentials resolve as in the AWS SDK for JavaScript v3: the config, then the environment, then the shared config and credentials files (profiles).",
     "",
     "## Serve it",
     "",

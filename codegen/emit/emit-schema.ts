@@ -11,6 +11,7 @@ import { Imports } from "./imports.js";
 import { RT } from "./runtime-symbols.js";
 import { MODELS_MODULE } from "./emit-types.js";
 import { VALIDATORS_MODULE } from "./emit-validators.js";
+import { ENDPOINTS_MODULE, ENDPOINT_RULES } from "./emit-endpoints.js";
 
 const { StructureKind, VariableDeclarationKind } = tsMorph();
 
@@ -24,6 +25,7 @@ export function emitSchema(index: ShapeIndex): GeneratedFile[] {
   const schema = {
     id: service.id,
     name: service.name,
+    sdkId: service.sdkId,
     version: service.version,
     protocol: service.protocol,
     ...(service.signingName ? { signingName: service.signingName } : {}),
@@ -40,6 +42,8 @@ export function emitSchema(index: ShapeIndex): GeneratedFile[] {
           errors: op.errors,
           ...(op.hostPrefix ? { hostPrefix: op.hostPrefix } : {}),
           ...requestCompression(op.traits),
+          ...nonEmpty("staticContextParams", op.endpointParams.staticContextParams),
+          ...nonEmpty("contextParams", op.endpointParams.contextParams),
         },
       ]),
     ),
@@ -72,6 +76,10 @@ function descriptionFile(index: ShapeIndex): GeneratedFile {
   const baseException = imports.from(MODELS_MODULE, index.names.service.serviceException);
   const validators = imports.from(VALIDATORS_MODULE, "validators");
   const serviceSchema = imports.from(SCHEMA_MODULE, "serviceSchema");
+  const endpointRules =
+    index.service.endpointRules === undefined
+      ? ""
+      : `endpointRules: ${imports.from(ENDPOINTS_MODULE, ENDPOINT_RULES)},`;
   return {
     kind: "typescript",
     path: "src/description.ts",
@@ -91,12 +99,17 @@ function descriptionFile(index: ShapeIndex): GeneratedFile {
               errors: {\n${errorEntries.join("\n")}\n},
               baseException: ${baseException},
               validators: ${validators},
+              ${endpointRules}
             }`,
           },
         ],
       },
     ],
   };
+}
+
+function nonEmpty<K extends string>(key: K, value: Readonly<Record<string, unknown>>): { [P in K]?: unknown } {
+  return (Object.keys(value).length > 0 ? { [key]: value } : {}) as { [P in K]?: unknown };
 }
 
 function requestCompression(traits: Operation["traits"]): { requestCompression?: string[] } {

@@ -41,6 +41,9 @@ export const shapeName = (id: string): string => id.slice(id.indexOf("#") + 1).s
 
 export const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
 
+/** The client configuration field of a `smithy.rules#clientContextParams` parameter, as SDK v3 names it. */
+export const clientContextConfigName = (parameter: string): string => lowerFirst(parameter);
+
 /** `Service Name-2` → `ServiceName2`; always a valid identifier. */
 export function pascalCase(text: string): string {
   const words = text.split(/[^A-Za-z0-9]+/).filter(Boolean);

@@ -5,6 +5,12 @@
  * names chosen.
  */
 import type { AstMember, AstShape, NodeValue, Traits } from "../load/ast.js";
+import {
+  type EndpointRules,
+  type OperationEndpointParams,
+  endpointRulesOf,
+  operationEndpointParams,
+} from "./endpoint-rules.js";
 import type { FlatModel } from "./flatten.js";
 import { type Names, decideNames, shapeName } from "./names.js";
 import { UNIT } from "./prelude.js";
@@ -64,6 +70,8 @@ export interface Operation {
    */
   readonly inputOptional: boolean;
   readonly hostPrefix?: string;
+  /** Rule set parameters the operation sets (`smithy.rules#staticContextParams`, `#contextParam`). */
+  readonly endpointParams: OperationEndpointParams;
   readonly traits: Traits;
   readonly documentation?: string;
   readonly deprecated?: Deprecation;
@@ -79,6 +87,8 @@ export interface ServiceInfo {
   readonly signingName?: string;
   readonly endpointPrefix?: string;
   readonly queryCompatible: boolean;
+  /** `smithy.rules#endpointRuleSet` and what goes with it; absent without a rule set. */
+  readonly endpointRules?: EndpointRules;
   readonly documentation?: string;
 }
 
@@ -119,7 +129,18 @@ export function buildShapeIndex(model: FlatModel, serviceId: string): ShapeIndex
   const servicePaginated = serviceShape.traits?.[TRAIT.paginated] as Paginated | undefined;
 
   const declared = operationIds
-    .map((id) => toOperation(id, raw(id), serviceErrors, servicePaginated, serviceShape.rename))
+    .map((id) => {
+      const shape = raw(id);
+      const input = shape.input && shape.input.target !== UNIT ? raw(shape.input.target) : undefined;
+      return toOperation(
+        id,
+        shape,
+        operationEndpointParams(shape, input),
+        serviceErrors,
+        servicePaginated,
+        serviceShape.rename,
+      );
+    })
     .sort((a, b) => compare(a.name, b.name));
 
   const closure = new Set<string>();
@@ -170,6 +191,7 @@ function serviceInfo(id: string, shape: AstShape): ServiceInfo {
     ...optional("signingName", sigv4?.name),
     ...optional("endpointPrefix", aws.endpointPrefix),
     queryCompatible: "aws.protocols#awsQueryCompatible" in traits,
+    ...optional("endpointRules", endpointRulesOf(shape)),
     ...optional("documentation", traits[TRAIT.documentation] as string | undefined),
   };
 }
@@ -196,6 +218,7 @@ export function collectOperations(model: FlatModel, service: AstShape): string[]
 function toOperation(
   id: string,
   shape: AstShape,
+  endpointParams: OperationEndpointParams,
   serviceErrors: readonly string[],
   servicePaginated: Paginated | undefined,
   rename: Readonly<Record<string, string>> | undefined,
@@ -212,6 +235,7 @@ function toOperation(
     errors: [...new Set([...(shape.errors ?? []).map((e) => e.target), ...serviceErrors])].sort(compare),
     ...optional("paginated", own ? { ...servicePaginated, ...own } : undefined),
     ...optional("hostPrefix", endpoint?.hostPrefix),
+    endpointParams,
     traits,
     ...docs(traits),
   };

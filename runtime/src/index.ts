@@ -26,5 +26,7 @@ export { Command } from "./client/command.js";
 export { JsonRpcClient } from "./client/client.js";
 export type { JsonRpcSendOptions } from "./client/client.js";
 export type { JsonRpcClientConfig, JsonRpcClientResolvedConfig, JsonRpcRequestHandler } from "./client/config.js";
+export { BUILT_IN_CONFIG, CREDENTIAL_BUILT_INS, resolveRulesEndpoint } from "./client/endpoints.js";
+export type { EndpointRuleSet, EndpointRules } from "./client/endpoints.js";
 export { createPaginator } from "./client/paginator.js";
 export type { JsonRpcPaginationConfiguration } from "./client/paginator.js";

@@ -95,12 +95,18 @@ export interface OperationSchema {
   readonly hostPrefix?: string;
   /** `smithy.api#requestCompression` encodings the service accepts, in preference order. */
   readonly requestCompression?: readonly string[];
+  /** `smithy.rules#staticContextParams`: endpoint rule set parameter → value. */
+  readonly staticContextParams?: Readonly<Record<string, string | boolean | readonly string[]>>;
+  /** `smithy.rules#contextParam`: endpoint rule set parameter → input member. */
+  readonly contextParams?: Readonly<Record<string, string>>;
 }
 
 export interface ServiceSchema {
   readonly id: ShapeId;
   /** The service shape's name: the `X-Amz-Target` prefix. */
   readonly name: string;
+  /** `aws.api#service` sdkId, for the user agent; else `name` is used. */
+  readonly sdkId?: string;
   readonly version: string;
   readonly protocol: Protocol;
   /** `aws.auth#sigv4` name; absent when the service is not signed. */

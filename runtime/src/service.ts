@@ -1,4 +1,5 @@
 /** What a generated package hands to the runtime client and server. */
+import type { EndpointRules } from "./client/endpoints.js";
 import type { ServiceException, ServiceExceptionOptions } from "./errors.js";
 import type { ServiceSchema, ShapeId } from "./schema.js";
 import type { Validator } from "./validation.js";
@@ -23,4 +24,6 @@ export interface ServiceDescription {
   readonly baseException: new (options: ServiceExceptionOptions) => ServiceException;
   /** Validators keyed by operation name. */
   readonly validators: Readonly<Record<string, OperationValidators>>;
+  /** The model's endpoint rule set; without one, endpoints follow `endpointPrefix`. */
+  readonly endpointRules?: EndpointRules;
 }

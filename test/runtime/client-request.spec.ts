@@ -38,13 +38,25 @@ async function withEnv(vars: Record<string, string | undefined>, body: () => Pro
   }
 }
 
+/** No AWS settings in the environment, no shared config files, no instance metadata. */
 const NO_ENV = {
   AWS_REGION: undefined,
   AWS_DEFAULT_REGION: undefined,
   AWS_ACCESS_KEY_ID: undefined,
   AWS_SECRET_ACCESS_KEY: undefined,
   AWS_SESSION_TOKEN: undefined,
+  AWS_PROFILE: undefined,
+  AWS_CONFIG_FILE: "/nonexistent/sjc-test/config",
+  AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/sjc-test/credentials",
+  AWS_EC2_METADATA_DISABLED: "true",
+  AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: undefined,
+  AWS_CONTAINER_CREDENTIALS_FULL_URI: undefined,
+  AWS_WEB_IDENTITY_TOKEN_FILE: undefined,
 };
+
+/** `user-agent` and `x-amz-user-agent` as the client sends them. */
+const USER_AGENT = /^sjc\/\d+\.\d+\.\d+ ua\/2\.1 os\/\S+#\S+ lang\/js md\/nodejs#\S+ api\/widgetservice#2024-01-01$/;
+const AMZ_USER_AGENT = /^sjc\/\d+\.\d+\.\d+$/;
 
 function signedHeaders(request: HttpRequest): string {
   return AUTHORIZATION.exec(request.headers.authorization ?? "")?.[2] ?? "(unsigned)";
@@ -63,7 +75,15 @@ describe("client: request", () => {
     assert.equal(request.hostname, "widgets.us-west-2.amazonaws.com");
     assert.equal(request.path, "/");
     assert.equal(bodyText(request), '{"Name":"w1","ChangedSince":1700000000.5}');
-    const { authorization, "x-amz-date": amzDate, ...rest } = request.headers;
+    const {
+      authorization,
+      "x-amz-date": amzDate,
+      "user-agent": userAgent,
+      "x-amz-user-agent": amzUserAgent,
+      ...rest
+    } = request.headers;
+    assert.match(userAgent!, USER_AGENT);
+    assert.match(amzUserAgent!, AMZ_USER_AGENT);
     assert.deepEqual(rest, {
       "content-type": "application/x-amz-json-1.1",
       "x-amz-target": "WidgetService.GetWidget",
@@ -74,7 +94,7 @@ describe("client: request", () => {
     const match = AUTHORIZATION.exec(authorization!);
     assert.ok(match, authorization);
     assert.equal(match[1], amzDate!.slice(0, 8));
-    assert.equal(match[2], "content-length;content-type;host;x-amz-date;x-amz-target");
+    assert.equal(match[2], "content-length;content-type;host;x-amz-date;x-amz-target;x-amz-user-agent");
   });
 
   it("signs so that an independent SigV4 signer agrees", async () => {
@@ -123,7 +143,10 @@ describe("client: request", () => {
       const stub = stubHandler({ body: "{}" });
       const client = new JsonRpcClient(description, { endpoint: "http://localhost:8000", requestHandler: stub });
       await client.send(new PingCommand());
-      assert.deepEqual(stub.requests[0]!.headers, {
+      const { "user-agent": userAgent, "x-amz-user-agent": amzUserAgent, ...headers } = stub.requests[0]!.headers;
+      assert.match(userAgent!, USER_AGENT);
+      assert.match(amzUserAgent!, AMZ_USER_AGENT);
+      assert.deepEqual(headers, {
         "content-type": "application/x-amz-json-1.0",
         "x-amz-target": "WidgetService.Ping",
         host: "localhost:8000",
@@ -247,7 +270,7 @@ describe("client: request", () => {
           assert.equal(request.headers["x-amz-security-token"], "token");
           assert.equal(
             signedHeaders(request),
-            "content-length;content-type;host;x-amz-date;x-amz-security-token;x-amz-target",
+            "content-length;content-type;host;x-amz-date;x-amz-security-token;x-amz-target;x-amz-user-agent",
           );
         },
       );
@@ -259,7 +282,7 @@ describe("client: request", () => {
         const client = new WidgetsClient({ region: "us-west-2", requestHandler: stub });
         const error = await rejection(client.send(new PingCommand()));
         assert.equal(error.name, "CredentialsProviderError");
-        assert.match(error.message, /AWS_ACCESS_KEY_ID/);
+        assert.equal(error.message, "Could not load credentials from any providers");
         assert.equal(stub.requests.length, 0);
       });
     });

@@ -13,6 +13,8 @@ export {
   expectError,
 } from "./client-assertions.js";
 export type { ExpectedRequest, QueryErrorParams } from "./client-assertions.js";
+export { assertClientEndpoint, assertEndpointCase } from "./endpoint-assertions.js";
+export type { EndpointExpectation } from "./endpoint-assertions.js";
 export {
   answerWith,
   assertHttpResponse,

@@ -2,6 +2,7 @@
 // Change the model and regenerate with: npx sjc generate
 
 import type { ServiceDescription as $ServiceDescription } from "@sjc/runtime";
+import { endpointRules } from "./endpoints.js";
 import { DoesNotExistException, InternalServerError, SSMServiceException } from "./models.js";
 import { serviceSchema } from "./schema.js";
 import { validators } from "./validators.js";
@@ -15,4 +16,5 @@ export const serviceDescription: $ServiceDescription = {
   },
   baseException: SSMServiceException,
   validators: validators,
+  endpointRules: endpointRules,
 };

@@ -13,6 +13,8 @@ export {
 
 export { serviceDescription } from "./description.js";
 
+export { endpointRules } from "./endpoints.js";
+
 export {
   type Alarm,
   type AlarmConfiguration,

@@ -7,6 +7,7 @@ import type { ServiceSchema as $ServiceSchema } from "@sjc/runtime";
 export const serviceSchema: $ServiceSchema = {
   id: "com.amazonaws.ssm#AmazonSSM",
   name: "AmazonSSM",
+  sdkId: "SSM",
   version: "2014-11-06",
   protocol: "awsJson1_1",
   signingName: "ssm",

@@ -1,38 +1,34 @@
-/** Where a client's AWS credentials come from: config, else the environment. */
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
+/** Where a client's AWS credentials come from: config, else the SDK's default chain. */
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, Logger } from "@smithy/types";
+import { defaultCredentialChain } from "../smithy.cjs";
 
 /** Refresh memoised credentials this long before they expire. */
 const REFRESH_BEFORE_EXPIRY_MS = 5 * 60_000;
 
+export interface CredentialChainOptions {
+  readonly profile?: string;
+  readonly logger?: Logger;
+}
+
 /**
- * A provider for the configured credentials: a provider is memoised until its
- * credentials near expiry; without config, `AWS_ACCESS_KEY_ID`,
- * `AWS_SECRET_ACCESS_KEY` and `AWS_SESSION_TOKEN` are read now. Missing
- * credentials reject when a request is signed, not here.
+ * A provider for the configured credentials: given ones as they are, a given
+ * provider memoised until its credentials near expiry. Without config, the
+ * default chain of `@aws-sdk/credential-provider-node` (environment, SSO,
+ * web identity, profiles, process, container, instance metadata), loaded and
+ * memoised the same way on first use; when it finds nothing the call fails
+ * with its `CredentialsProviderError`, before any request is sent.
  */
 export function resolveCredentials(
   credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider | undefined,
+  options: CredentialChainOptions = {},
 ): AwsCredentialIdentityProvider {
   if (typeof credentials === "function") return memoize(credentials);
-  const identity = credentials ?? fromEnv();
-  if (identity === undefined) return () => Promise.reject(missingCredentials());
-  const resolved = Promise.resolve(identity);
-  return () => resolved;
-}
-
-function fromEnv(): AwsCredentialIdentity | undefined {
-  const { AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey } = process.env;
-  if (!accessKeyId || !secretAccessKey) return undefined;
-  const sessionToken = process.env.AWS_SESSION_TOKEN || undefined;
-  return sessionToken ? { accessKeyId, secretAccessKey, sessionToken } : { accessKeyId, secretAccessKey };
-}
-
-function missingCredentials(): Error {
-  const error = new Error(
-    "No AWS credentials: pass `credentials` in the client config, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY",
-  );
-  error.name = "CredentialsProviderError";
-  return error;
+  if (credentials !== undefined) {
+    const resolved = Promise.resolve(credentials);
+    return () => resolved;
+  }
+  let chain: AwsCredentialIdentityProvider | undefined;
+  return memoize(() => (chain ??= defaultCredentialChain(options))());
 }
 
 function memoize(provider: AwsCredentialIdentityProvider): AwsCredentialIdentityProvider {

@@ -16,6 +16,8 @@ const HOST_LABELS =
 export interface RequestContext {
   readonly schema: ServiceSchema;
   readonly endpoint: Endpoint;
+  /** The user agent headers, and those the endpoint adds (from a rule set). */
+  readonly headers: Readonly<Record<string, string>>;
   readonly contentType: string;
   /** Prepended to the endpoint's hostname (an expanded host prefix), or "". */
   readonly hostPrefix: string;
@@ -37,6 +39,7 @@ export function buildRequest(context: RequestContext, plan: OperationPlan, input
   const body = gzip ? new Uint8Array(gzipSync(encoded)) : encoded;
   const hostname = context.hostPrefix + endpoint.hostname;
   const headers: HeaderBag = {
+    ...context.headers,
     "content-type": context.contentType,
     "x-amz-target": plan.target,
     host: endpoint.port === undefined ? hostname : `${hostname}:${endpoint.port}`,
