@@ -1,0 +1,52 @@
+/**
+ * One corpus package, in its own process: `tsx scripts/corpus-package.ts <out> --runs N --seconds S`.
+ * Round-trips the built package at `<out>` and runs its generated protocol
+ * tests when it has any; ends its stdout with one JSON line (`PackageReport`).
+ * `npm run corpus` starts it; it is not meant to be run by hand.
+ */
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import Mocha from "mocha";
+import { PROTOCOL_TESTS_PATH } from "../codegen/emit/emit-protocol-tests.js";
+import { roundTripPackage } from "./roundtrip-package.js";
+
+export interface PackageReport {
+  readonly operations: number;
+  readonly cases: number;
+  readonly failures: readonly string[];
+  /** Absent when the package has no protocol tests. */
+  readonly protocol?: { passed: number; failed: number; skipped: number; failures: string[] };
+}
+
+async function main(): Promise<void> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { runs: { type: "string", default: "10" }, seconds: { type: "string", default: "10" } },
+  });
+  const out = resolve(positionals[0]!);
+  const roundTrip = await roundTripPackage(out, { runs: Number(values.runs), seconds: Number(values.seconds) });
+  const spec = join(out, PROTOCOL_TESTS_PATH);
+  const report: PackageReport = { ...roundTrip, ...(existsSync(spec) ? { protocol: await runSpec(spec) } : {}) };
+  process.stdout.write(`\n${JSON.stringify(report)}\n`);
+}
+
+async function runSpec(spec: string): Promise<NonNullable<PackageReport["protocol"]>> {
+  const counts = { passed: 0, failed: 0, skipped: 0, failures: [] as string[] };
+  const mocha = new Mocha({ timeout: 20_000, reporter: Mocha.reporters.Base });
+  mocha.addFile(spec);
+  await mocha.loadFilesAsync();
+  await new Promise<void>((done) => {
+    const runner = mocha.run(() => done());
+    runner.on("pass", () => void counts.passed++);
+    runner.on("pending", () => void counts.skipped++);
+    runner.on("fail", (test, error: Error) => {
+      counts.failed++;
+      counts.failures.push(`${test.fullTitle()}: ${error.message.split("\n")[0]}`);
+    });
+  });
+  mocha.dispose();
+  return counts;
+}
+
+await main();
