@@ -42,5 +42,7 @@ describe("documentation", () => {
 
   it("cannot close the comment or start a tag", () => {
     assert.equal(escapeDoc("ends */ here @param"), "ends *\\/ here \\@param");
+    assert.equal(escapeDoc("role/*/Name and /*/"), "role/\\*\\/Name and /\\*\\/");
+    assert.equal(escapeDoc(htmlToText("a *<b>/</b> b")), "a *\\/ b");
   });
 });
