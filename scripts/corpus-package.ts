@@ -9,12 +9,9 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import Mocha from "mocha";
 import { PROTOCOL_TESTS_PATH } from "../codegen/emit/emit-protocol-tests.js";
-import { roundTripPackage } from "./roundtrip-package.js";
+import { type RoundTripSummary, roundTripPackage } from "./roundtrip-package.js";
 
-export interface PackageReport {
-  readonly operations: number;
-  readonly cases: number;
-  readonly failures: readonly string[];
+export interface PackageReport extends RoundTripSummary {
   /** Absent when the package has no protocol tests. */
   readonly protocol?: { passed: number; failed: number; skipped: number; failures: string[] };
 }

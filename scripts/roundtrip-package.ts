@@ -22,6 +22,8 @@ export interface RoundTripSummary {
   readonly operations: number;
   readonly cases: number;
   readonly failures: readonly string[];
+  /** Properties that could not run, with why: the model admits no valid value. */
+  readonly skipped: readonly string[];
 }
 
 const seconds = (milliseconds: number) => `${(milliseconds / 1000).toFixed(1)} s`;
@@ -56,6 +58,7 @@ export async function roundTripPackage(out: string, settings: RoundTripSettings)
   const deadline = performance.now() + budget * 1000;
   let cases = 0;
   const failures: string[] = [];
+  const skipped: string[] = [];
   /** Properties the time limit cut short, and how many values they still lack. */
   const shortfalls: { operation: string; property: "input" | "output"; missing: number }[] = [];
   const run = async (operation: string, property: "input" | "output", values: number, timeLimitMs: number) => {
@@ -66,6 +69,10 @@ export async function roundTripPackage(out: string, settings: RoundTripSettings)
       ...(seed === undefined ? {} : { seed: seed + (values < runs ? 1 : 0) }),
     });
     cases += report.runs;
+    if (report.skipped !== undefined) {
+      skipped.push(`${operation} ${property}: ${report.skipped}`);
+      return `${property} skipped`;
+    }
     if (report.failed) failures.push(`${operation} ${property}: ${report.message}`);
     else if (report.runs < values) shortfalls.push({ operation, property, missing: values - report.runs });
     return `${property} ${report.runs}${report.failed ? " FAILED" : ""}`;
@@ -91,5 +98,5 @@ export async function roundTripPackage(out: string, settings: RoundTripSettings)
   } finally {
     roundTrip.destroy();
   }
-  return { operations: operations.length, cases, failures };
+  return { operations: operations.length, cases, failures, skipped };
 }

@@ -116,7 +116,8 @@ async function main(): Promise<void> {
     console.error(`roundtrip: ${(error as Error).message}`);
     process.exit(3);
   }
-  const { operations, cases, failures } = summary;
+  const { operations, cases, failures, skipped } = summary;
+  for (const skip of skipped) console.log(`\nskipped ${skip}`);
   for (const failure of failures) console.log(`\nFAILED ${failure}`);
   console.log(`roundtrip: ${operations} operations, ${cases} cases, ${failures.length} failures`);
   process.exitCode = failures.length > 0 ? 1 : 0;
