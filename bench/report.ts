@@ -29,7 +29,16 @@ const FIGURES: Readonly<Record<Section, readonly string[]>> = {
     "adapterCpuUs",
   ],
   client: ["callsPerSec", "sdkCallsPerSec", "ratio", "coldMs", "sdkColdMs", "coldRatio"],
-  codegen: ["singleMs", "wholeSsmMs", "wholeSsmFormatMs", "genToFormatRatio", "wholeSsmTscMs"],
+  codegen: [
+    "singleMs",
+    "wholeSsmMs",
+    "wholeSsmFormatMs",
+    "genToFormatRatio",
+    "wholeSsmTscMs",
+    "corpusMs",
+    "corpusFormatMs",
+    "corpusGenToFormatRatio",
+  ],
   validate: ["validUs", "invalidUs"],
 };
 
@@ -47,6 +56,7 @@ export const TARGETS: readonly Target[] = [
   { figure: "codegen.singleMs", atMost: 1500 },
   { figure: "codegen.wholeSsmMs", atMost: 10_000 },
   { figure: "codegen.genToFormatRatio", atMost: 2.0 },
+  { figure: "codegen.corpusGenToFormatRatio", atMost: 1.2 },
   { figure: "validate.validUs", atMost: 20 },
 ];
 
@@ -128,6 +138,9 @@ const LABELS: Readonly<Record<string, string>> = {
   "codegen.wholeSsmFormatMs": "prettier, whole-SSM output",
   "codegen.genToFormatRatio": "generate / prettier",
   "codegen.wholeSsmTscMs": "tsc --noEmit, whole SSM",
+  "codegen.corpusMs": "generate every awsJson model of the corpus",
+  "codegen.corpusFormatMs": "prettier, corpus output",
+  "codegen.corpusGenToFormatRatio": "corpus generate / prettier",
   "validate.validUs": "validator, maximal valid input",
   "validate.invalidUs": "validator, all constraints broken",
 };
@@ -153,6 +166,10 @@ function detail(json: Json, section: Section, key: string): string {
       return s.formattedFiles == null
         ? ""
         : `${cpu("wholeSsmFormatCpuMs")}; ${s.formattedFiles} files, ${s.unformattedFiles} not as prettier would`;
+    case "codegen.corpusMs":
+      return `${cpu("corpusCpuMs")}; ${s.corpusModels} models, one process`;
+    case "codegen.corpusFormatMs":
+      return cpu("corpusFormatCpuMs");
     case "validate.invalidUs":
       return `${s.invalidFailures} failures reported`;
     default:
@@ -186,7 +203,9 @@ export function toTable(json: Json): string {
           ? detail(json, section, key)
           : figure === "codegen.wholeSsmMs" && json.codegen.singleMs != null
             ? "skipped: ../shared/models is absent"
-            : "",
+            : figure === "codegen.corpusMs" && json.codegen.singleMs != null
+              ? "skipped: ../shared/aws-models is absent"
+              : "",
       ]);
     }
   }

@@ -84,6 +84,9 @@ describe("bench: helpers", () => {
       "wholeSsmFormatMs",
       "genToFormatRatio",
       "wholeSsmTscMs",
+      "corpusMs",
+      "corpusFormatMs",
+      "corpusGenToFormatRatio",
     ]);
     assert.equal(json.server.ratio, null);
     assert.equal(json.validate.invalidFailures, 22);
@@ -104,10 +107,17 @@ describe("bench: helpers", () => {
       wholeSsmTscMs: null,
       formattedFiles: null,
       unformattedFiles: null,
+      corpusModels: null,
+      corpusMs: null,
+      corpusCpuMs: null,
+      corpusFormatMs: null,
+      corpusFormatCpuMs: null,
+      corpusGenToFormatRatio: null,
       runs: 3,
     };
     const table = toTable(toJson({ codegen }));
     assert.match(table, /codegen\.wholeSsmMs .* n\/a .* skipped: \.\.\/shared\/models is absent/);
+    assert.match(table, /codegen\.corpusMs .* n\/a .* skipped: \.\.\/shared\/aws-models is absent/);
     assert.match(table, /codegen\.singleMs .* 1,000 ms .* yes .* cpu 900 ms; median of 3/);
   });
 
