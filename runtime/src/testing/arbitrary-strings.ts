@@ -209,6 +209,7 @@ function matchingStrings(pattern: string): fc.Arbitrary<string> | undefined {
   const strategies: (() => fc.Arbitrary<string>)[] = [
     () => fc.stringMatching(re),
     () => fc.stringMatching(new RegExp(relaxPattern(pattern), "u")),
+    () => fc.stringMatching(new RegExp(relaxPattern(lookaheadAsContent(pattern)), "u")),
     () => fc.string({ unit: unit(), maxLength: 24 }),
     () => fc.string({ unit: "grapheme-ascii", minLength: 1, maxLength: 64 }),
   ];
@@ -280,6 +281,32 @@ export function relaxPattern(pattern: string): string {
     out += char;
   }
   return out;
+}
+
+/**
+ * `pattern` with its first top-level positive lookahead `(?=X)` made the
+ * content: what precedes it, then `X`, then any text. A lookahead that pins
+ * down a prefix (`^arn:(?=[^:]+:fsx:…)…`) says what the strings look like
+ * better than the relaxed pattern, which drops it. Unchanged without one.
+ */
+export function lookaheadAsContent(pattern: string): string {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern[i]!;
+    if (char === "\\") i++;
+    else if (inClass) inClass = char !== "]";
+    else if (char === "[") inClass = true;
+    else if (char === ")") depth--;
+    else if (char === "(") {
+      if (depth === 0 && pattern.startsWith("(?=", i)) {
+        const close = closingParen(pattern, i);
+        return `${pattern.slice(0, i)}(?:${pattern.slice(i + 3, close)}).*`;
+      }
+      depth++;
+    }
+  }
+  return pattern;
 }
 
 /** Index of the `)` closing the group opened at `open`. */
