@@ -1,8 +1,9 @@
 /**
  * `tsx bench/generate-corpus.ts <out-root> <model.json>...`: generates each
- * model into `<out-root>/<name>/` in this one process, one after the other,
- * with one prettier pool for all, as the CLI formats. The corpus bench times
- * it as a cold process; exit 1 when a model does not generate.
+ * model into `<out-root>/<name>/` in this one process, two at a time (one
+ * emits while the other's files format), with one prettier pool for all, as
+ * the CLI formats. The corpus bench times it as a cold process; exit 1 when
+ * a model does not generate.
  */
 import { availableParallelism } from "node:os";
 import { basename, join } from "node:path";
@@ -12,8 +13,10 @@ import { FormatPool } from "../codegen/render/format-pool.js";
 const [outRoot, ...models] = process.argv.slice(2);
 const formatter = new FormatPool(Math.min(availableParallelism(), 2));
 let failed = 0;
-try {
-  for (const model of models) {
+let next = 0;
+const generateNext = async (): Promise<void> => {
+  while (next < models.length) {
+    const model = models[next++]!;
     const out = join(outRoot!, basename(model).replace(/\.json$/, ""));
     const code = await runCli(["--quiet", "--model", model, "--out", out], (line) => console.error(line), formatter);
     if (code !== 0) {
@@ -21,6 +24,9 @@ try {
       failed++;
     }
   }
+};
+try {
+  await Promise.all([generateNext(), generateNext()]);
 } finally {
   await formatter.close();
 }
