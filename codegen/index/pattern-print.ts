@@ -101,8 +101,10 @@ class Printer {
       return "";
     }
     const quantifier = node.source;
-    if (node.mode === "possessive") return this.atomic(() => `${this.atom(node.body)}${quantifier}`);
-    return `${this.atom(node.body)}${quantifier}${node.mode === "lazy" ? "?" : ""}`;
+    // `X{n}+` with X one code point has no choice to give back: possessive changes nothing.
+    const choiceless = node.min === node.max && ["char", "set", "dot"].includes(node.body.type);
+    if (node.mode === "possessive" && !choiceless) return this.atomic(() => `${this.atom(node.body)}${quantifier}`);
+    return `${this.atom(node.body)}${quantifier}${node.mode === "lazy" && !choiceless ? "?" : ""}`;
   }
 
   /** The body of a quantifier, grouped when it is more than one atom. */

@@ -86,11 +86,12 @@ describe("Java patterns in ECMAScript", () => {
   });
 
   it("emulates possessive quantifiers and atomic groups", () => {
-    behaves("^[0-9A-Z]{2}+$", ["A1"], ["A", "A1B"]);
+    behaves("^[0-9A-Z]{2}+$", ["A1"], ["A", "A1B"], "^[0-9A-Z]{2}$");
     behaves("^a*+a$", [], ["a", "aa"]);
     behaves("^(?>ab|a)b$", [], ["ab"]);
     behaves("^(?>ab|a)c$", ["abc", "ac"], ["abac"]);
-    behaves("^\\d{1}+:\\d{12}+$", ["1:123456789012"], ["1:12"]);
+    behaves("^\\d{1}+:\\d{12}+$", ["1:123456789012"], ["1:12"], "^\\d{1}:\\d{12}$");
+    behaves("^a{2,}+b$", ["aab"], ["ab"], "^(?:(?=(a{2,}))\\1)b$");
   });
 
   it("renumbers back references around emulated atomic groups", () => {

@@ -6,6 +6,7 @@ import {
   contradiction,
   fitRepetition,
   lookaheadAsContent,
+  relaxPattern,
   validString,
 } from "../../runtime/src/testing/arbitrary-strings.js";
 
@@ -16,6 +17,10 @@ describe("strings under a pattern and a length", () => {
     assert.equal(fitRepetition("^[\\w :+=./\\n-]*$", 600, 612), "^[\\w :+=./\\n-]{600,612}$");
     assert.equal(fitRepetition("^a|b$", 1, 2), undefined);
     assert.equal(fitRepetition("^(a)\\1+$", 1, 2), undefined);
+  });
+
+  it("keeps the content of an atomic group spelled as a lookahead and a back reference", () => {
+    assert.equal(relaxPattern("^a(?:(?=(b+|c))\\1)d(?=e)$"), "^a(?:(?:b+|c))d$");
   });
 
   it("makes a top-level lookahead the content, to generate from what it pins down", () => {

@@ -246,7 +246,8 @@ export function samplePassing<T>(arbitrary: fc.Arbitrary<T>, test: (value: T) =>
 
 /**
  * `pattern` without what `fc.stringMatching` cannot generate: lookarounds are
- * dropped and back references emptied. What it matches is a superset (or
+ * dropped (but an emulated atomic group `(?=(X))\1` keeps X) and back
+ * references emptied. What it matches is a superset (or
  * close to one) of the original, so its strings are filtered by the original.
  */
 export function relaxPattern(pattern: string): string {
@@ -275,7 +276,16 @@ export function relaxPattern(pattern: string): string {
       continue;
     }
     if (char === "(" && /^\((?:\?=|\?!|\?<=|\?<!)/.test(pattern.slice(i))) {
-      i = closingParen(pattern, i);
+      const close = closingParen(pattern, i);
+      // `(?=(X))\1`, an atomic group spelled for ECMAScript, consumes what X matches: keep X.
+      const atomic = pattern.startsWith("(?=(", i) && closingParen(pattern, i + 3) === close - 1;
+      const reference = /^\\[1-9]\d*/.exec(pattern.slice(close + 1));
+      if (atomic && reference) {
+        out += `(?:${relaxPattern(pattern.slice(i + 4, close - 1))})`;
+        i = close + reference[0].length;
+        continue;
+      }
+      i = close;
       continue;
     }
     out += char;
