@@ -3,10 +3,13 @@
  * resolves @sjc/runtime): `generate` of model/ssm.json; of the whole SSM model
  * from ../shared, each followed by a prettier process formatting the same
  * files the generator formats; and, for information, `tsc --noEmit` of that
- * whole-SSM output; and loading the whole SSM model in-process, as JSON AST
- * and as IDL.
+ * whole-SSM output; loading the whole SSM model in-process, as JSON AST and
+ * as IDL; and, with ../shared/aws-models, every awsJson model of the corpus
+ * generated in one cold process, then one cold prettier process over all of
+ * that output.
  */
-import { existsSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
 import { join, relative } from "node:path";
 import { ROOT, makeTempDir } from "./fixtures.js";
 import { median } from "./stats.js";
@@ -40,8 +43,21 @@ export interface CodegenFigures {
   readonly jsonLoadMs: number | null;
   readonly idlLoadMs: number | null;
   readonly idlLoadRatio: number | null;
+  /** The awsJson models of ../shared/aws-models; null (and so the figures below) when it is absent. */
+  readonly corpusModels: number | null;
+  /** Generating all of them, one cold process (no type-checking). */
+  readonly corpusMs: number | null;
+  readonly corpusCpuMs: number | null;
+  /** One cold prettier process over the same output. */
+  readonly corpusFormatMs: number | null;
+  readonly corpusFormatCpuMs: number | null;
+  readonly corpusGenToFormatRatio: number | null;
   readonly runs: number;
 }
+
+export const CORPUS_DIR = "../shared/aws-models";
+const CORPUS_GENERATOR = "bench/generate-corpus.ts";
+const TSX_CLI = "node_modules/tsx/dist/cli.mjs";
 
 export const WHOLE_SSM_MODEL = "../shared/models/ssm-2014-11-06.json";
 /** The generator as `npm run generate` runs it: compiled by `npm run build`. */
@@ -67,6 +83,7 @@ export async function measureCodegen(settings: CodegenSettings, log: (line: stri
       singleMs: median(single.map((t) => t.wallMs)),
       singleCpuMs: cpuMedian(single),
       runs: settings.runs,
+      ...measureCorpus(work, log),
     };
     if (!existsSync(join(ROOT, WHOLE_SSM_MODEL))) {
       log(`codegen ${WHOLE_SSM_MODEL} is absent: whole-SSM figures skipped (null)`);
@@ -134,6 +151,68 @@ export async function measureCodegen(settings: CodegenSettings, log: (line: stri
     if (settings.keep) log(`codegen output kept in ${relative(ROOT, work)}`);
     else rmSync(work, { recursive: true, force: true });
   }
+}
+
+type CorpusFigures = Pick<
+  CodegenFigures,
+  "corpusModels" | "corpusMs" | "corpusCpuMs" | "corpusFormatMs" | "corpusFormatCpuMs" | "corpusGenToFormatRatio"
+>;
+
+/** The corpus figures: one generation of every awsJson model, then one prettier run over the output. */
+function measureCorpus(work: string, log: (line: string) => void): CorpusFigures {
+  const index = join(ROOT, CORPUS_DIR, "index.tsv");
+  if (!existsSync(index)) {
+    log(`codegen ${CORPUS_DIR} is absent: corpus figures skipped (null)`);
+    return {
+      corpusModels: null,
+      corpusMs: null,
+      corpusCpuMs: null,
+      corpusFormatMs: null,
+      corpusFormatCpuMs: null,
+      corpusGenToFormatRatio: null,
+    };
+  }
+  const names = readFileSync(index, "utf8")
+    .split("\n")
+    .map((line) => line.split("\t"))
+    .filter(([, protocol]) => /^awsJson1_[01]$/.test(protocol ?? ""))
+    .map(([name]) => name!);
+  // Unzipped before the clock starts: the generator reads plain JSON.
+  const models = join(work, "corpus-models");
+  mkdirSync(models, { recursive: true });
+  const files = names.map((name) => {
+    const file = join(models, `${name}.json`);
+    writeFileSync(file, gunzipSync(readFileSync(join(ROOT, CORPUS_DIR, `${name}.json.gz`))));
+    return relative(ROOT, file);
+  });
+  const out = join(work, "corpus");
+  const generated = timeProcess(process.execPath, [TSX_CLI, CORPUS_GENERATOR, relative(ROOT, out), ...files]);
+  if (generated.status !== 0) throw new Error(`generating the corpus failed:\n${generated.output}`);
+  const outputs = names.flatMap((name) =>
+    formattedFiles(listFiles(join(out, name))).map((file) => relative(ROOT, join(out, name, file))),
+  );
+  const ignoreFile = join(work, "no-ignore");
+  writeFileSync(ignoreFile, "");
+  const format = timeProcess(process.execPath, [
+    PRETTIER_CLI,
+    "--check",
+    "--ignore-path",
+    relative(ROOT, ignoreFile),
+    ...PRETTIER_FLAGS,
+    ...outputs,
+  ]);
+  if (format.status !== 0 && format.status !== 1) throw new Error(`prettier failed:\n${format.output}`);
+  log(
+    `codegen corpus: ${names.length} models in ${generated.wallMs.toFixed(0)} ms, prettier ${format.wallMs.toFixed(0)} ms (${outputs.length} files)`,
+  );
+  return {
+    corpusModels: names.length,
+    corpusMs: generated.wallMs,
+    corpusCpuMs: generated.cpuMs,
+    corpusFormatMs: format.wallMs,
+    corpusFormatCpuMs: format.cpuMs,
+    corpusGenToFormatRatio: generated.wallMs / format.wallMs,
+  };
 }
 
 function generate(model: string, out: string): ProcessTime {

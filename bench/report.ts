@@ -42,6 +42,9 @@ const FIGURES: Readonly<Record<Section, readonly string[]>> = {
     "diffLoadMs",
     "diffWholeSsmMs",
     "diffToLoadRatio",
+    "corpusMs",
+    "corpusFormatMs",
+    "corpusGenToFormatRatio",
   ],
   validate: ["validUs", "invalidUs"],
 };
@@ -62,6 +65,7 @@ export const TARGETS: readonly Target[] = [
   { figure: "codegen.genToFormatRatio", atMost: 2.0 },
   { figure: "codegen.diffToLoadRatio", atMost: 1.5 },
   { figure: "codegen.idlLoadRatio", atMost: 2.0 },
+  { figure: "codegen.corpusGenToFormatRatio", atMost: 1.2 },
   { figure: "validate.validUs", atMost: 20 },
 ];
 
@@ -149,6 +153,9 @@ const LABELS: Readonly<Record<string, string>> = {
   "codegen.diffLoadMs": "load whole SSM JSON for the diff (parse, merge, flatten)",
   "codegen.diffWholeSsmMs": "sjc diff, whole SSM vs ten changes",
   "codegen.diffToLoadRatio": "diff / loading both models",
+  "codegen.corpusMs": "generate every awsJson model of the corpus",
+  "codegen.corpusFormatMs": "prettier, corpus output",
+  "codegen.corpusGenToFormatRatio": "corpus generate / prettier",
   "validate.validUs": "validator, maximal valid input",
   "validate.invalidUs": "validator, all constraints broken",
 };
@@ -179,6 +186,10 @@ function detail(json: Json, section: Section, key: string): string {
       return s.formattedFiles == null
         ? ""
         : `${cpu("wholeSsmFormatCpuMs")}; ${s.formattedFiles} files, ${s.unformattedFiles} not as prettier would`;
+    case "codegen.corpusMs":
+      return `${cpu("corpusCpuMs")}; ${s.corpusModels} models, one process`;
+    case "codegen.corpusFormatMs":
+      return cpu("corpusFormatCpuMs");
     case "validate.invalidUs":
       return `${s.invalidFailures} failures reported`;
     default:
@@ -212,7 +223,9 @@ export function toTable(json: Json): string {
           ? detail(json, section, key)
           : figure === "codegen.wholeSsmMs" && json.codegen.singleMs != null
             ? "skipped: ../shared/models is absent"
-            : "",
+            : figure === "codegen.corpusMs" && json.codegen.singleMs != null
+              ? "skipped: ../shared/aws-models is absent"
+              : "",
       ]);
     }
   }

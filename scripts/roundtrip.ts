@@ -11,10 +11,11 @@
  * Exit codes: 0 all held, 1 a property failed, 2 usage, 3 the model did not generate or build.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
+import { roundTripPackage } from "./roundtrip-package.js";
 
 const ROOT = resolve(fileURLToPath(import.meta.url), "../..");
 const USAGE = "usage: npm run roundtrip -- <model.json> [--service ID] [--runs N] [--seconds S] [--seed N]";
@@ -105,67 +106,22 @@ async function main(): Promise<void> {
   ]);
   step(`build ${outFromRoot}`, "npx", ["tsc", "-p", outFromRoot]);
 
-  // Imported only now: the runtime was (re)built above, and the package must
-  // share the very runtime module instances the harness uses.
-  const { RoundTrip } = await import("@sjc/testing");
-  const entry = (file: string) =>
-    import(pathToFileURL(join(out, "dist", file)).href) as Promise<Record<string, unknown>>;
-  const pkg = await entry("index.js");
-  const server = await entry("server.js");
-  const { definitions } = JSON.parse(readFileSync(join(out, "schemas", "shapes.schema.json"), "utf8"));
-  const Client = Object.entries(pkg).find(([key, value]) => /Client$/.test(key) && typeof value === "function")?.[1];
-  const createHandler = Object.entries(server).find(([key]) => /^create\w+Handler$/.test(key))?.[1];
-  if (typeof Client !== "function" || typeof createHandler !== "function" || pkg.serviceDescription === undefined) {
-    console.error(
-      `roundtrip: ${outFromRoot} exports no <Service>Client or serviceDescription, or its server entry no create<Service>Handler`,
-    );
+  let summary;
+  try {
+    summary = await roundTripPackage(out, {
+      runs,
+      seconds: budget,
+      ...(seed === undefined ? {} : { seed }),
+      log: console.log,
+    });
+  } catch (error) {
+    console.error(`roundtrip: ${(error as Error).message}`);
     process.exit(3);
   }
-  const roundTrip = new RoundTrip({
-    serviceDescription: pkg.serviceDescription as never,
-    definitions,
-    createClient: (config) => new (Client as new (c: typeof config) => never)(config),
-    createHandler: createHandler as never,
-  });
-
-  const operations = roundTrip.operations;
-  const deadline = performance.now() + budget * 1000;
-  let cases = 0;
-  const failures: string[] = [];
-  /** Properties the time limit cut short, and how many values they still lack. */
-  const shortfalls: { operation: string; property: "input" | "output"; missing: number }[] = [];
-  const run = async (operation: string, property: "input" | "output", values: number, timeLimitMs: number) => {
-    const report = await roundTrip.check(operation, property, {
-      runs: values,
-      timeLimitMs,
-      // A top-up must not replay the values of the first pass.
-      ...(seed === undefined ? {} : { seed: seed + (values < runs ? 1 : 0) }),
-    });
-    cases += report.runs;
-    if (report.failed) failures.push(`${operation} ${property}: ${report.message}`);
-    else if (report.runs < values) shortfalls.push({ operation, property, missing: values - report.runs });
-    return `${property} ${report.runs}${report.failed ? " FAILED" : ""}`;
-  };
-  const width = String(operations.length).length;
-  console.log(`round trips: ${operations.length} operations, ≤ ${runs} values per property, ${budget} s in all`);
-  for (const [i, operation] of operations.entries()) {
-    const opStarted = performance.now();
-    const share = Math.max(50, (deadline - opStarted) / (operations.length - i) / 2);
-    const line = [await run(operation, "input", runs, share), await run(operation, "output", runs, share)];
-    const position = `[${String(i + 1).padStart(width)}/${operations.length}]`;
-    console.log(`${position} ${operation}: ${line.join(", ")} (${seconds(performance.now() - opStarted)})`);
-  }
-  // Time left over by quick operations goes to those the limit cut short.
-  const topUps = shortfalls.splice(0);
-  for (const [i, { operation, property, missing }] of topUps.entries()) {
-    const share = (deadline - performance.now()) / (topUps.length - i);
-    if (share < 50) break;
-    const result = await run(operation, property, missing, share);
-    console.log(`[more ${String(i + 1).padStart(width)}/${topUps.length}] ${operation}: ${result.replace(" ", " +")}`);
-  }
-  roundTrip.destroy();
+  const { operations, cases, failures, skipped } = summary;
+  for (const skip of skipped) console.log(`\nskipped ${skip}`);
   for (const failure of failures) console.log(`\nFAILED ${failure}`);
-  console.log(`roundtrip: ${operations.length} operations, ${cases} cases, ${failures.length} failures`);
+  console.log(`roundtrip: ${operations} operations, ${cases} cases, ${failures.length} failures`);
   process.exitCode = failures.length > 0 ? 1 : 0;
 }
 

@@ -38,9 +38,13 @@ function decodeEntity(entity: string): string | undefined {
   return ENTITIES[entity.toLowerCase()];
 }
 
-/** Keeps text from closing the comment or starting a TSDoc tag. */
+/**
+ * Keeps text from closing the comment (`*\/`) or starting a TSDoc tag (`\@`),
+ * and escapes `/\*`, which reads as a nested comment to the printer's writer.
+ * TSDoc shows a backslash-escaped character as itself.
+ */
 export function escapeDoc(text: string): string {
-  return text.replace(/\*\//g, "*\\/").replace(/@/g, "\\@");
+  return text.replace(/\*\//g, "*\\/").replace(/\/\*/g, "/\\*").replace(/@/g, "\\@");
 }
 
 export interface DocSource {

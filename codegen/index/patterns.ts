@@ -1,38 +1,68 @@
 /**
- * Smithy patterns are ECMA 262 regular expressions, but real models carry
- * Java-isms. Validators compile patterns with the `u` flag, so each pattern is
- * rewritten into an equivalent `u`-mode source where one exists:
- * - escapes of plain punctuation (`\-`, `\&`), legal in Java and in non-`u`
- *   mode, become the bare character;
- * - a leading `(?i)` (or `^(?i)`) becomes case-insensitive character classes (`a` → `[aA]`).
- * What has no equivalent (inline flags elsewhere, possessive quantifiers…)
- * is reported as unsupported; what is invalid in every dialect is invalid.
+ * Smithy documents `@pattern` as an ECMA 262 regular expression, but checks
+ * it with `java.util.regex`, so real models carry Java-isms. Validators
+ * compile patterns with the `u` flag:
+ * - a pattern that `u` mode accepts is kept as it is, and keeps ECMAScript's
+ *   meaning, unless its classes use Java's nesting or `&&`;
+ * - any other pattern is read as Java reads it (`java-pattern.ts`) and
+ *   spelled anew (`pattern-print.ts`): syntax only Java has gets Java's
+ *   meaning, syntax both share keeps ECMAScript's;
+ * - a pattern Java accepts but ECMAScript cannot express is `unsupported`:
+ *   that constraint is reported and left unchecked;
+ * - a pattern neither Java nor ECMAScript accepts is `invalid`.
  */
+import { parseJavaPattern } from "./java-pattern.js";
+import { printPattern } from "./pattern-print.js";
+import { JavaSyntaxError, NoEquivalent } from "./pattern-errors.js";
 
 export type CompiledPattern =
   | { readonly kind: "ok"; readonly source: string }
   | { readonly kind: "unsupported"; readonly reason: string }
   | { readonly kind: "invalid"; readonly reason: string };
 
-const SYNTAX = new Set("^$\\.*+?()[]{}|/".split(""));
-const CLASS_ESCAPABLE = new Set("^$\\.*+?()[]{}|/-".split(""));
+const cache = new Map<string, CompiledPattern>();
 
 export function compilePattern(pattern: string): CompiledPattern {
-  if (accepts(pattern)) return { kind: "ok", source: pattern };
-  let source = pattern;
-  let ignoreCase = false;
-  const flag = /^\^?\(\?i\)/.exec(source);
-  if (flag) {
-    ignoreCase = true;
-    source = source.replace("(?i)", "");
+  let compiled = cache.get(pattern);
+  if (compiled === undefined) {
+    compiled = compile(pattern);
+    cache.set(pattern, compiled);
   }
-  const rewritten = rewrite(source, ignoreCase);
-  if (rewritten !== undefined && accepts(rewritten)) return { kind: "ok", source: rewritten };
-  const reason = errorOf(pattern);
-  if (/\(\?[a-zA-Z-]+[):]/.test(source)) return { kind: "unsupported", reason: "inline flags" };
-  if (/(^|[^\\])([*+?]|\{\d+(,\d*)?\})\+/.test(source)) return { kind: "unsupported", reason: "possessive quantifier" };
-  if (acceptsLoose(source)) return { kind: "unsupported", reason };
-  return { kind: "invalid", reason };
+  return compiled;
+}
+
+function compile(pattern: string): CompiledPattern {
+  const valid = accepts(pattern);
+  if (valid && !usesJavaClassOperators(pattern)) return { kind: "ok", source: pattern };
+  let source: string;
+  try {
+    source = printPattern(parseJavaPattern(pattern));
+  } catch (error) {
+    if (valid) return { kind: "ok", source: pattern };
+    if (error instanceof NoEquivalent) return { kind: "unsupported", reason: error.message };
+    if (!(error instanceof JavaSyntaxError)) throw error;
+    // Java rejects it too; a pattern that ECMAScript reads without `u` is only reported.
+    if (acceptsLoose(pattern)) return { kind: "unsupported", reason: `Java rejects it: ${error.message}` };
+    return { kind: "invalid", reason: errorOf(pattern) };
+  }
+  if (accepts(source)) return { kind: "ok", source };
+  return { kind: "unsupported", reason: `no ECMAScript spelling found (${errorOf(source)})` };
+}
+
+/** `[` or `&&` inside a class: literal in ECMAScript, a nested class or an intersection in Java. */
+function usesJavaClassOperators(pattern: string): boolean {
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "\\") i++;
+    else if (inClass && (c === "[" || (c === "&" && pattern[i + 1] === "&"))) return true;
+    else if (c === "[") {
+      inClass = true;
+      if (pattern[i + 1] === "^") i++;
+      if (pattern[i + 1] === "]") i++;
+    } else if (c === "]") inClass = false;
+  }
+  return false;
 }
 
 function accepts(source: string): boolean {
@@ -55,44 +85,4 @@ function errorOf(source: string): string {
   } catch (error) {
     return (error as Error).message.replace(/^Invalid regular expression: \/.*\/u?: /s, "");
   }
-}
-
-/** Drops needless escapes and, when asked, spells out case-insensitivity. */
-function rewrite(source: string, ignoreCase: boolean): string | undefined {
-  let out = "";
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const char = source[i]!;
-    if (char === "\\") {
-      const next = source[i + 1];
-      if (next === undefined) return undefined;
-      i++;
-      const needless = /[^A-Za-z0-9]/.test(next) && !(inClass ? CLASS_ESCAPABLE : SYNTAX).has(next);
-      out += needless ? next : `\\${next}`;
-      continue;
-    }
-    if (char === "[" && !inClass) {
-      inClass = true;
-      out += char;
-      if (source[i + 1] === "^") out += source[++i];
-      continue;
-    }
-    if (char === "]" && inClass) inClass = false;
-    if (ignoreCase && /[A-Za-z]/.test(char)) {
-      out += inClass ? caseRange(source, i) : `[${char.toLowerCase()}${char.toUpperCase()}]`;
-      if (inClass && source[i + 1] === "-" && /[A-Za-z]/.test(source[i + 2] ?? "")) i += 2;
-      continue;
-    }
-    out += char;
-  }
-  return out;
-}
-
-/** Inside a class: `a` → `aA`, `a-f` → `a-fA-F`. */
-function caseRange(source: string, i: number): string {
-  const from = source[i]!;
-  const to = source[i + 1] === "-" && /[A-Za-z]/.test(source[i + 2] ?? "") ? source[i + 2]! : undefined;
-  const lower = to ? `${from.toLowerCase()}-${to.toLowerCase()}` : from.toLowerCase();
-  const upper = to ? `${from.toUpperCase()}-${to.toUpperCase()}` : from.toUpperCase();
-  return `${lower}${upper}`;
 }

@@ -90,6 +90,9 @@ describe("bench: helpers", () => {
       "diffLoadMs",
       "diffWholeSsmMs",
       "diffToLoadRatio",
+      "corpusMs",
+      "corpusFormatMs",
+      "corpusGenToFormatRatio",
     ]);
     assert.equal(json.server.ratio, null);
     assert.equal(json.validate.invalidFailures, 22);
@@ -113,6 +116,12 @@ describe("bench: helpers", () => {
         jsonLoadMs: null,
         idlLoadMs: null,
         idlLoadRatio: null,
+        corpusModels: null,
+        corpusMs: null,
+        corpusCpuMs: null,
+        corpusFormatMs: null,
+        corpusFormatCpuMs: null,
+        corpusGenToFormatRatio: null,
         diffLoadMs: 5,
         diffWholeSsmMs: 14,
         diffToLoadRatio: 1.4,
@@ -138,10 +147,17 @@ describe("bench: helpers", () => {
       jsonLoadMs: null,
       idlLoadMs: null,
       idlLoadRatio: null,
+      corpusModels: null,
+      corpusMs: null,
+      corpusCpuMs: null,
+      corpusFormatMs: null,
+      corpusFormatCpuMs: null,
+      corpusGenToFormatRatio: null,
       runs: 3,
     };
     const table = toTable(toJson({ codegen }));
     assert.match(table, /codegen\.wholeSsmMs .* n\/a .* skipped: \.\.\/shared\/models is absent/);
+    assert.match(table, /codegen\.corpusMs .* n\/a .* skipped: \.\.\/shared\/aws-models is absent/);
     assert.match(table, /codegen\.singleMs .* 1,000 ms .* yes .* cpu 900 ms; median of 3/);
   });
 

@@ -23,8 +23,9 @@ describe("patterns", () => {
     assert.ok(!re.test("none"));
   });
 
-  it("reports inline flags elsewhere as unsupported, and nonsense as invalid", () => {
-    assert.equal(compilePattern("a(?i)b").kind, "unsupported");
+  it("reads inline flags anywhere, reports what has no equivalent as unsupported, and nonsense as invalid", () => {
+    assert.deepEqual(compilePattern("a(?i)b"), { kind: "ok", source: "a[bB]" });
+    assert.equal(compilePattern("a(?U)b").kind, "unsupported");
     assert.equal(compilePattern("([a-z").kind, "invalid");
   });
 });
@@ -41,5 +42,7 @@ describe("documentation", () => {
 
   it("cannot close the comment or start a tag", () => {
     assert.equal(escapeDoc("ends */ here @param"), "ends *\\/ here \\@param");
+    assert.equal(escapeDoc("role/*/Name and /*/"), "role/\\*\\/Name and /\\*\\/");
+    assert.equal(escapeDoc(htmlToText("a *<b>/</b> b")), "a *\\/ b");
   });
 });

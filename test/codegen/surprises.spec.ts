@@ -32,11 +32,26 @@ describe("model surprises", () => {
   it("warns about a pattern with no ECMAScript equivalent and leaves only that constraint unchecked", async () => {
     assert.match(
       output,
-      /^WARNING example\.edge#OddPattern smithy\.api#pattern: .*has no ECMAScript equivalent \(Invalid property name\); the constraint is not checked/m,
+      /^WARNING example\.edge#OddPattern smithy\.api#pattern: .*has no ECMAScript equivalent \(property \\p\{javaLowerCase\}\); the constraint is not checked/m,
     );
     const schema = JSON.parse(await readFile(join(out, "schemas/shapes.schema.json"), "utf8"));
     assert.deepEqual(schema.definitions.OddPattern, { type: "string" });
     assert.equal(schema.definitions.Answer.pattern, "^[yY][eE][sS]|[nN][oO]$", "(?i) becomes case-insensitive classes");
+  });
+
+  it("translates Java-only patterns instead of failing", async () => {
+    assert.doesNotMatch(output, /CostCategory|TagValue/);
+    const schema = JSON.parse(await readFile(join(out, "schemas/shapes.schema.json"), "utf8"));
+    assert.equal(schema.definitions.CostCategory.pattern, "^(?! )[\\p{L}\\p{N}\\p{Z}\\-_]*(?<! )$");
+    assert.equal(schema.definitions.TagValue.pattern, "^([\\p{L}\\p{Z}\\p{N}_.:\\/=+\\-@]*)$$");
+  });
+
+  it("keeps comment delimiters in documentation from ending or opening a comment", () => {
+    // The wildcard ARN, the `*\/` split by tags and the `/\*` in code read as written, escaped.
+    assert.match(
+      models,
+      /arn:aws:iam:::role\/\\\*\\\/Name_\?; a slash in bold ends nothing: \*\\\/, `\/\\\*` opens nothing, nor does \*\\\/ encoded\./,
+    );
   });
 
   it("skips an event-stream operation with a warning", async () => {

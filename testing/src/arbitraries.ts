@@ -40,6 +40,16 @@ export interface ModelArbitraries {
   expectedOutput(operation: string, output: unknown): unknown;
 }
 
+/** No valid value of a shape exists: the model's own constraints contradict each other. */
+export class ContradictoryModel extends Error {
+  constructor(
+    readonly shape: ShapeId,
+    readonly contradictions: readonly string[],
+  ) {
+    super(`the model admits no valid value of ${shape}: ${contradictions.join("; ")}`);
+  }
+}
+
 /**
  * @param description anything with the package's serde schema, e.g. its `serviceDescription`
  * @param definitions `definitions` of the package's `schemas/shapes.schema.json`
@@ -66,7 +76,11 @@ export function createArbitraries(
   const forShape = (id: ShapeId): fc.Arbitrary<unknown> =>
     memo(`shape ${id}`, () => {
       const arbitrary = values.forSite(facets.site(id), 0);
-      if (arbitrary === undefined) throw new Error(`No valid value of ${id} could be generated`);
+      if (arbitrary === undefined) {
+        const contradictions = [...values.contradictions];
+        if (contradictions.length > 0) throw new ContradictoryModel(id, contradictions);
+        throw new Error(`No valid value of ${id} could be generated`);
+      }
       return arbitrary;
     });
   const operationShape = (operation: string, side: "input" | "output"): ShapeId | undefined => {

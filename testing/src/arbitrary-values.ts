@@ -8,7 +8,7 @@
 import fc from "fast-check";
 import type { ShapeSchema, TimestampFormat } from "@sjc/runtime";
 import type { Facets, ShapeFacets, Site } from "./arbitrary-facets.js";
-import { samplePassing, validString } from "./arbitrary-strings.js";
+import { contradiction, samplePassing, validString } from "./arbitrary-strings.js";
 
 export interface ArbitraryOptions {
   /** Below this nesting, structures get only their required members and lists and maps their minimum size (default 5). */
@@ -59,11 +59,20 @@ export function setOwn(object: Record<string, unknown>, key: string, value: unkn
 
 export class ValueArbitraries {
   private readonly cache = new Map<string, fc.Arbitrary<unknown> | null>();
+  /** Why some strings could not be built, when the model's constraints certainly admit none. */
+  readonly contradictions = new Set<string>();
 
   constructor(
     readonly facets: ShapeFacets,
     readonly options: ResolvedOptions,
   ) {}
+
+  private string(id: string, facets: Facets): fc.Arbitrary<string> | undefined {
+    const arbitrary = validString(facets, this.options);
+    const why = arbitrary === undefined ? contradiction(facets) : undefined;
+    if (why !== undefined) this.contradictions.add(`${id}: ${why}`);
+    return arbitrary;
+  }
 
   /** Valid values for `site` at nesting `depth`; undefined when the model admits none we can build. */
   forSite(site: Site, depth: number): fc.Arbitrary<unknown> | undefined {
@@ -139,7 +148,7 @@ export class ValueArbitraries {
       case "string":
       case "enum":
         if (facets.enum !== undefined) return oneOf(facets.enum);
-        return validString(facets, this.options);
+        return this.string(site.id, facets);
       case "boolean":
         return fc.boolean();
       case "byte":

@@ -12,7 +12,13 @@ import { type HttpRequest, HttpResponse } from "@smithy/protocol-http";
 import type { MetadataBearer } from "@smithy/types";
 import { Command, type JsonRpcClientConfig, type ServiceDescription, type ServiceException } from "@sjc/runtime";
 import type { HandlerOptions, JsonRpcHandler, JsonRpcResponse, OperationHandler } from "@sjc/runtime/server";
-import { type ArbitraryOptions, type InvalidInput, type ModelArbitraries, createArbitraries } from "./arbitraries.js";
+import {
+  type ArbitraryOptions,
+  ContradictoryModel,
+  type InvalidInput,
+  type ModelArbitraries,
+  createArbitraries,
+} from "./arbitraries.js";
 import type { SchemaDefinitions } from "./arbitrary-facets.js";
 import { comparableValue } from "./roundtrip-expected.js";
 
@@ -78,6 +84,8 @@ export interface PropertyReport {
   readonly milliseconds: number;
   /** fast-check's report, with the shrunk counterexample, when the property failed. */
   readonly message?: string;
+  /** Why the property did not run: the model admits no valid value to run it with. */
+  readonly skipped?: string;
 }
 
 export interface CheckOptions {
@@ -240,6 +248,10 @@ export class RoundTrip {
     try {
       details = await fc.check(this.property(operation, property) as fc.IRawProperty<unknown>, parameters);
     } catch (error) {
+      const milliseconds = performance.now() - started;
+      if (error instanceof ContradictoryModel) {
+        return { operation, property, runs: 0, failed: false, milliseconds, skipped: error.message };
+      }
       // Building the arbitraries failed: the model admits no value we can generate.
       return {
         operation,
