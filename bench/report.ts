@@ -19,6 +19,11 @@ type Section = "server" | "client" | "codegen" | "validate";
 const FIGURES: Readonly<Record<Section, readonly string[]>> = {
   server: [
     "rps",
+    "handwrittenRps",
+    "fastifyRps",
+    "vsHandwritten",
+    "vsFastify",
+    "cpuVsHandwritten",
     "bareRps",
     "ratio",
     "p99Ms",
@@ -26,6 +31,8 @@ const FIGURES: Readonly<Record<Section, readonly string[]>> = {
     "adapterRps",
     "adapterRatio",
     "cpuUs",
+    "handwrittenCpuUs",
+    "fastifyCpuUs",
     "bareCpuUs",
     "adapterCpuUs",
   ],
@@ -57,7 +64,9 @@ export interface Target {
 }
 
 export const TARGETS: readonly Target[] = [
-  { figure: "server.ratio", atLeast: 0.75 },
+  { figure: "server.vsHandwritten", atLeast: 1.0 },
+  { figure: "server.vsFastify", atLeast: 1.1 },
+  { figure: "server.cpuVsHandwritten", atMost: 1.0 },
   { figure: "client.ratio", atLeast: 3.0 },
   { figure: "client.coldRatio", atMost: 0.6 },
   { figure: "codegen.singleMs", atMost: 1500 },
@@ -116,7 +125,11 @@ const UNITS: Readonly<Record<string, string>> = {
   rps: "req/s",
   bareRps: "req/s",
   adapterRps: "req/s",
+  handwrittenRps: "req/s",
+  fastifyRps: "req/s",
   cpuUs: "µs",
+  handwrittenCpuUs: "µs",
+  fastifyCpuUs: "µs",
   bareCpuUs: "µs",
   adapterCpuUs: "µs",
   callsPerSec: "calls/s",
@@ -127,6 +140,11 @@ const UNITS: Readonly<Record<string, string>> = {
 
 const LABELS: Readonly<Record<string, string>> = {
   "server.rps": "generated server",
+  "server.handwrittenRps": "hand-written node:http server",
+  "server.fastifyRps": "Fastify 5 server",
+  "server.vsHandwritten": "generated / hand-written",
+  "server.vsFastify": "generated / Fastify",
+  "server.cpuVsHandwritten": "CPU per request, generated / hand-written",
   "server.bareRps": "bare node:http, same bytes",
   "server.ratio": "generated / bare",
   "server.p99Ms": "p99 latency, generated",
@@ -134,6 +152,8 @@ const LABELS: Readonly<Record<string, string>> = {
   "server.adapterRps": "runtime adapter, no-work handler",
   "server.adapterRatio": "adapter / bare",
   "server.cpuUs": "server CPU per request, generated",
+  "server.handwrittenCpuUs": "server CPU per request, hand-written",
+  "server.fastifyCpuUs": "server CPU per request, Fastify",
   "server.bareCpuUs": "server CPU per request, bare",
   "server.adapterCpuUs": "server CPU per request, adapter",
   "client.callsPerSec": "SSMClient (stub handler)",
@@ -167,8 +187,12 @@ function detail(json: Json, section: Section, key: string): string {
     s[min] != null && s[max] != null ? `pairs ${s[min]!.toFixed(2)}–${s[max]!.toFixed(2)}` : "";
   const cpu = (name: string) => (s[name] != null ? `cpu ${Math.round(s[name]!)} ms` : "");
   switch (`${section}.${key}`) {
+    case "server.vsHandwritten":
+      return `${range("vsHandwrittenMin", "vsHandwrittenMax")}; ${s.rounds} rounds × ${s.seconds} s, ${s.connections} connections`;
+    case "server.vsFastify":
+      return range("vsFastifyMin", "vsFastifyMax");
     case "server.ratio":
-      return `${range("ratioMin", "ratioMax")}; ${s.rounds} rounds × ${s.seconds} s, ${s.connections} connections`;
+      return `${range("ratioMin", "ratioMax")} (information: the ceiling)`;
     case "client.ratio":
       return range("ratioMin", "ratioMax");
     case "client.coldRatio":

@@ -1,18 +1,28 @@
 /**
  * Server throughput: the generated server (`npm start`: createSSMServer and
- * the reference implementation over the bundled data) against a bare
- * node:http server answering the same response bytes, each in its own
- * process, driven in turn (bare, adapter, ours, bare, …) by autocannon. The
- * adapter server (bench/servers/adapter.ts) is the runtime's node adapter
- * around a handler that does no work: it splits the gap between transport
- * and handler. Each server's CPU time per request comes from /proc, a figure
- * that other load on the machine disturbs less than requests per second.
+ * the reference implementation over the bundled data) against the servers a
+ * user would write instead, each in its own process, driven in turn (bare,
+ * adapter, handwritten, fastify, ours, bare, …) by autocannon:
+ *
+ * - handwritten (bench/servers/handwritten.ts): the operation by hand on
+ *   node:http, and fastify (bench/servers/fastify.ts): on Fastify 5 with body
+ *   and response schemas. Both serve the same data, filters, pages and
+ *   NextTokens, and must answer as the generated server does (peer-checks.ts)
+ *   before anything is measured.
+ * - bare (bench/servers/bare.ts): node:http answering the captured response
+ *   bytes, the ceiling; adapter (bench/servers/adapter.ts): the runtime's node
+ *   adapter around a handler that does no work, which splits the gap between
+ *   transport and handler.
+ *
+ * Each server's CPU time per request comes from /proc, a figure that other
+ * load on the machine disturbs less than requests per second.
  */
 import { rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { join } from "node:path";
 import { startChildServer, type ChildServer } from "./child-server.js";
-import { PAGE_SIZE, REQUEST_HEADERS, makeTempDir, pageRequestBody } from "./fixtures.js";
+import { FIXTURE_FILE, PAGE_SIZE, REQUEST_HEADERS, makeTempDir, pageRequestBody } from "./fixtures.js";
+import { comparePeer, type Post } from "./peer-checks.js";
 import { runLoad, type LoadFigures } from "./load-driver.js";
 import { median, pairRatios, spread } from "./stats.js";
 
@@ -32,10 +42,24 @@ export interface ServerFigures {
   /** Requests/s of the adapter with a no-work handler, and its ratio to bare. */
   readonly adapterRps: number;
   readonly adapterRatio: number;
-  /** Server CPU time (user + system) per request, in µs: generated, bare, adapter. */
+  /** Requests/s of the peers a user would write instead. */
+  readonly handwrittenRps: number;
+  readonly fastifyRps: number;
+  /** Medians of the round-by-round requests/s ratios, generated / peer. */
+  readonly vsHandwritten: number;
+  readonly vsFastify: number;
+  /** Server CPU time (user + system) per request, in µs: generated, bare, adapter, peers. */
   readonly cpuUs: number;
   readonly bareCpuUs: number;
   readonly adapterCpuUs: number;
+  readonly handwrittenCpuUs: number;
+  readonly fastifyCpuUs: number;
+  /** Median of the round-by-round CPU-per-request ratios, generated / handwritten. */
+  readonly cpuVsHandwritten: number;
+  readonly vsHandwrittenMin: number;
+  readonly vsHandwrittenMax: number;
+  readonly vsFastifyMin: number;
+  readonly vsFastifyMax: number;
   /** Extremes of the round-by-round ratios. */
   readonly ratioMin: number;
   readonly ratioMax: number;
@@ -79,7 +103,11 @@ export async function measureServer(settings: ServerSettings, log: (line: string
     const adapter = await startChildServer(["--import", "tsx", "bench/servers/adapter.ts", responseFile]);
     servers.push(adapter);
     checkSameResponse(captured, await post(adapter.url, body), ["x-amzn-requestid"]);
-
+    const handwritten = await startChildServer(["--import", "tsx", "bench/servers/handwritten.ts", FIXTURE_FILE]);
+    servers.push(handwritten);
+    const fastify = await startChildServer(["--import", "tsx", "bench/servers/fastify.ts", FIXTURE_FILE]);
+    servers.push(fastify);
+    await checkPeers(ours.url, { handwritten: handwritten.url, fastify: fastify.url });
     const requests = [{ method: "POST", path: "/", headers: { ...REQUEST_HEADERS }, body }];
     const drive = async (server: ChildServer, name: string): Promise<Run> => {
       const load = { url: server.url, connections: settings.connections, requests };
@@ -91,18 +119,37 @@ export async function measureServer(settings: ServerSettings, log: (line: string
       }
       const cpuUs = ((server.cpuMs() - cpuBefore) * 1000) / figures.completed;
       log(
-        `server  ${name.padEnd(7)} ${Math.round(figures.rps)} req/s, p99 ${figures.p99Ms} ms, cpu ${Math.round(cpuUs)} µs/request`,
+        `server  ${name.padEnd(11)} ${Math.round(figures.rps)} req/s, p99 ${figures.p99Ms} ms, cpu ${Math.round(cpuUs)} µs/request`,
       );
       return { ...figures, cpuUs };
     };
     const bareRuns: Run[] = [];
     const adapterRuns: Run[] = [];
+    const handwrittenRuns: Run[] = [];
+    const fastifyRuns: Run[] = [];
     const ourRuns: Run[] = [];
     for (let round = 0; round < settings.rounds; round++) {
       bareRuns.push(await drive(bare, "bare"));
       adapterRuns.push(await drive(adapter, "adapter"));
+      handwrittenRuns.push(await drive(handwritten, "handwritten"));
+      fastifyRuns.push(await drive(fastify, "fastify"));
       ourRuns.push(await drive(ours, "ours"));
     }
+    const rpsRatios = (peer: readonly Run[]) =>
+      spread(
+        pairRatios(
+          ourRuns.map((r) => r.rps),
+          peer.map((r) => r.rps),
+        ),
+      );
+    const vsHandwritten = rpsRatios(handwrittenRuns);
+    const vsFastify = rpsRatios(fastifyRuns);
+    const cpuVsHandwritten = median(
+      pairRatios(
+        ourRuns.map((r) => r.cpuUs),
+        handwrittenRuns.map((r) => r.cpuUs),
+      ),
+    );
     const rps = median(ourRuns.map((r) => r.rps));
     const bareRps = median(bareRuns.map((r) => r.rps));
     const ratios = spread(
@@ -123,6 +170,17 @@ export async function measureServer(settings: ServerSettings, log: (line: string
       cpuUs: median(ourRuns.map((r) => r.cpuUs)),
       bareCpuUs: median(bareRuns.map((r) => r.cpuUs)),
       adapterCpuUs: median(adapterRuns.map((r) => r.cpuUs)),
+      handwrittenRps: median(handwrittenRuns.map((r) => r.rps)),
+      fastifyRps: median(fastifyRuns.map((r) => r.rps)),
+      vsHandwritten: vsHandwritten.median,
+      vsFastify: vsFastify.median,
+      handwrittenCpuUs: median(handwrittenRuns.map((r) => r.cpuUs)),
+      fastifyCpuUs: median(fastifyRuns.map((r) => r.cpuUs)),
+      cpuVsHandwritten,
+      vsHandwrittenMin: vsHandwritten.min,
+      vsHandwrittenMax: vsHandwritten.max,
+      vsFastifyMin: vsFastify.min,
+      vsFastifyMax: vsFastify.max,
       ratioMin: ratios.min,
       ratioMax: ratios.max,
       rounds: settings.rounds,
@@ -135,11 +193,29 @@ export async function measureServer(settings: ServerSettings, log: (line: string
   }
 }
 
-function post(url: string, body: string): Promise<CapturedResponse> {
+/** Throws, listing every difference, unless each peer (name → URL) answers as the generated server at `oursUrl`. */
+export async function checkPeers(oursUrl: string, peers: Readonly<Record<string, string>>): Promise<void> {
+  const poster =
+    (url: string): Post =>
+    (text, headers) =>
+      post(url, text, headers);
+  const problems: string[] = [];
+  for (const [name, url] of Object.entries(peers))
+    problems.push(...(await comparePeer(name, poster(oursUrl), poster(url))));
+  if (problems.length > 0) {
+    throw new Error(`a peer server answers differently from the generated one:\n${problems.join("\n")}`);
+  }
+}
+
+function post(
+  url: string,
+  body: string,
+  requestHeaders: Readonly<Record<string, string>> = REQUEST_HEADERS,
+): Promise<CapturedResponse> {
   return new Promise((resolve, reject) => {
     const req = request(
       url,
-      { method: "POST", headers: { ...REQUEST_HEADERS, "content-length": body.length } },
+      { method: "POST", headers: { ...requestHeaders, "content-length": Buffer.byteLength(body) } },
       (res) => {
         let text = "";
         res.setEncoding("utf8");
@@ -150,7 +226,7 @@ function post(url: string, body: string): Promise<CapturedResponse> {
           for (let i = 0; i < res.rawHeaders.length; i += 2) {
             const name = res.rawHeaders[i]!;
             const value = res.rawHeaders[i + 1]!;
-            if (!NODE_HEADERS.has(name.toLowerCase())) headers[name] = value;
+            if (!NODE_HEADERS.has(name.toLowerCase())) headers[name.toLowerCase()] = value;
             lines.push(`${name}: ${name.toLowerCase() === "date" ? "<date>" : value}`);
           }
           resolve({ statusCode: res.statusCode ?? 0, headers, body: text, lines });

@@ -46,14 +46,15 @@ export function createReferenceService(store: TaskStore, options: ReferenceServi
       }
       const query = { windowExecutionId, filters: filter.canonical };
       const offset = input.NextToken ? tokens.decode(input.NextToken, query) : 0;
-      const matching = tasks.filter(filter.matches);
+      const matching = filter.all ? tasks : tasks.filter(filter.matches);
       // Only reachable if the key leaked: the store never changes, and no token points past the end.
       if (offset > 0 && offset >= matching.length) throw invalidToken("it points past the last task");
-      const end = offset + pageSize;
-      return {
-        WindowExecutionTaskIdentities: matching.slice(offset, end).map(withOwnDates),
-        ...(end < matching.length && { NextToken: tokens.encode(query, end) }),
-      };
+      const end = Math.min(offset + pageSize, matching.length);
+      const page: MaintenanceWindowExecutionTaskIdentity[] = [];
+      for (let i = offset; i < end; i++) page.push(withOwnDates(matching[i]!));
+      return end < matching.length
+        ? { WindowExecutionTaskIdentities: page, NextToken: tokens.encode(query, end) }
+        : { WindowExecutionTaskIdentities: page };
     },
   };
 }

@@ -17,6 +17,8 @@ const STATUSES: readonly string[] = Object.values(MaintenanceWindowExecutionStat
 const SUPPORTED_VALUES = `supported values are ${STATUSES.join(", ")}`;
 
 export interface TaskFilter {
+  /** True without filters: every task matches, and callers may skip {@link matches}. */
+  readonly all: boolean;
   readonly matches: (task: MaintenanceWindowExecutionTaskIdentity) => boolean;
   /**
    * The allowed statuses, sorted, or `*` without filters. Filters that select
@@ -25,7 +27,7 @@ export interface TaskFilter {
   readonly canonical: string;
 }
 
-const NO_FILTER: TaskFilter = { matches: () => true, canonical: "*" };
+const NO_FILTER: TaskFilter = { all: true, matches: () => true, canonical: "*" };
 
 /** Checks `filters`; an unsupported key or value throws a ValidationException naming what is supported. */
 export function parseFilters(filters: readonly MaintenanceWindowFilter[] | undefined): TaskFilter {
@@ -36,6 +38,7 @@ export function parseFilters(filters: readonly MaintenanceWindowFilter[] | undef
     allowed = new Set([...allowed].filter((status) => values.has(status)));
   }
   return {
+    all: false,
     matches: (task) => task.Status !== undefined && allowed.has(task.Status),
     canonical: [...allowed].sort().join(","),
   };

@@ -60,6 +60,11 @@ describe("bench: helpers", () => {
     const json = toJson({ validate: { validUs: 25, invalidUs: 40, invalidFailures: 22 } });
     assert.deepEqual(Object.keys(json.server), [
       "rps",
+      "handwrittenRps",
+      "fastifyRps",
+      "vsHandwritten",
+      "vsFastify",
+      "cpuVsHandwritten",
       "bareRps",
       "ratio",
       "p99Ms",
@@ -67,6 +72,8 @@ describe("bench: helpers", () => {
       "adapterRps",
       "adapterRatio",
       "cpuUs",
+      "handwrittenCpuUs",
+      "fastifyCpuUs",
       "bareCpuUs",
       "adapterCpuUs",
     ]);
@@ -98,7 +105,10 @@ describe("bench: helpers", () => {
     assert.equal(json.validate.invalidFailures, 22);
     const verdicts = new Map(json.targets.map((t) => [t.figure, t.met]));
     assert.equal(verdicts.get("validate.validUs"), false);
-    assert.equal(verdicts.get("server.ratio"), null);
+    assert.equal(verdicts.get("server.vsHandwritten"), null);
+    assert.equal(verdicts.get("server.vsFastify"), null);
+    assert.equal(verdicts.get("server.cpuVsHandwritten"), null);
+    assert.equal(verdicts.has("server.ratio"), false, "the bare ratio is information only");
     assert.equal(verdicts.get("codegen.diffToLoadRatio"), null);
     const measured = toJson({
       codegen: {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { once } from "node:events";
 import { Agent, request, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { connect, type AddressInfo } from "node:net";
 import {
   closeGracefully,
   createJsonRpcHandler,
@@ -140,6 +140,74 @@ describe("server: createNodeServer", () => {
     assert.ok(sent < 64 * 1024, `the server stopped the upload late (${sent} bytes sent)`);
     assert.equal(implementation.calls.length, 0);
     assert.equal((await post(port, JSON.stringify({ ThingId: "after" }))).status, 200, "the server still serves");
+  });
+
+  it("lets a client that writes a whole 5 MiB body before reading read its 413", async () => {
+    const body = Buffer.alloc(5 * 1024 * 1024, "x");
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, "127.0.0.1");
+      let text = "";
+      socket.setEncoding("latin1");
+      socket.on("error", reject);
+      socket.on("connect", () => {
+        const head = [
+          "POST / HTTP/1.1",
+          "Host: 127.0.0.1",
+          `Content-Type: ${HEADERS["content-type"]}`,
+          `X-Amz-Target: ${HEADERS["x-amz-target"]}`,
+          `Content-Length: ${body.length}`,
+          "",
+          "",
+        ].join("\r\n");
+        socket.write(head);
+        // Like http.client or botocore: the whole body goes out, and only then is the answer read.
+        socket.write(body, (error) => {
+          if (error) return reject(error);
+          socket.on("data", (chunk: string) => (text += chunk));
+          socket.on("end", () => resolve(text));
+        });
+      });
+    });
+    const [head = "", answer = ""] = raw.split("\r\n\r\n");
+    assert.match(head, /^HTTP\/1\.1 413 /);
+    assert.match(head, /\r\nconnection: close\r\n/i);
+    assert.match(head, /\r\nx-amzn-errortype: RequestEntityTooLargeException\r\n/i);
+    const json = JSON.parse(answer) as Record<string, unknown>;
+    assert.equal(json.__type, "RequestEntityTooLargeException");
+    assert.match(json.message as string, /must not exceed 4096 bytes/);
+    assert.equal(implementation.calls.length, 0);
+  });
+
+  it("cuts the connection of a too-large body once the drain bound is passed", async () => {
+    const { server: bounded, port: boundedPort } = await listen(
+      createJsonRpcHandler(thingsDescription, implementation),
+      {
+        maxBodyBytes: 4096,
+        maxDrainBytes: 64 * 1024,
+      },
+    );
+    try {
+      const closed = await new Promise<number>((resolve) => {
+        const socket = connect(boundedPort, "127.0.0.1");
+        let sent = 0;
+        socket.on("error", () => undefined); // a reset is the expected end
+        socket.on("close", () => resolve(sent));
+        socket.on("connect", () => {
+          socket.write(
+            `POST / HTTP/1.1\r\nHost: x\r\nContent-Type: ${HEADERS["content-type"]}\r\nX-Amz-Target: ${HEADERS["x-amz-target"]}\r\nContent-Length: 1048576\r\n\r\n`,
+          );
+          const pump = (): void => {
+            if (sent >= 1024 * 1024 || socket.destroyed) return;
+            sent += 16 * 1024;
+            socket.write(Buffer.alloc(16 * 1024, "x"), (error) => (error ? undefined : setImmediate(pump)));
+          };
+          pump();
+        });
+      });
+      assert.ok(closed < 1024 * 1024, `the connection stayed open for the whole 1 MiB (${closed} bytes)`);
+    } finally {
+      await closeGracefully(bounded, 500);
+    }
   });
 
   it("sets the timeouts and the connection bound", async () => {

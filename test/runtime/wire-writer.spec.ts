@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { compileWireWriters, serializeStructure, type ServiceSchema } from "../../runtime/src/index.js";
+import { epochSecondsOf } from "../../runtime/src/wire-writer.js";
 
 const NS = "example.wire#";
 
@@ -147,5 +148,20 @@ describe("runtime: compiled wire writers", () => {
     const tricky = 'a"b\\c\u0000\u001f\u2028 \ud83d\ude00 \ud800';
     assert.equal(JSON.parse(write({ Text: tricky })).Text, tricky);
     assert.equal(write({ Text: "plain é ✓" }), '{"Text":"plain é ✓","Color":"RED","Count":1}');
+  });
+});
+
+describe("runtime: epoch-seconds text", () => {
+  it("prints what String(ms / 1000) prints, from integer arithmetic", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -8.64e15, max: 8.64e15 }), (ms) => {
+        assert.equal(epochSecondsOf(new Date(ms)), String(ms / 1000));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const ms of [0, 1, 10, 100, 250, 1000, 1722796565250, 1e14 - 1, 1e14]) {
+      assert.equal(epochSecondsOf(new Date(ms)), String(ms / 1000));
+    }
+    assert.equal(epochSecondsOf(new Date(Number.NaN)), "null");
   });
 });

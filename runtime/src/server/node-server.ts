@@ -6,8 +6,17 @@ import type { JsonRpcHandler, JsonRpcRequest } from "./handler.js";
 import { errorResponse, type JsonRpcResponse } from "./responses.js";
 
 export interface NodeServerOptions {
-  /** Largest request body in bytes; a larger one is answered 413 without reading it. Default 1 MiB. */
+  /** Largest request body in bytes; a larger one is answered 413 at once. Default 1 MiB. */
   readonly maxBodyBytes?: number;
+  /**
+   * After a 413, the rest of the body is read and dropped up to this many bytes in all, so that
+   * clients that send the whole body before they read (botocore, the AWS CLI, Python's http.client)
+   * read the answer instead of a reset; a longer body (declared or sent) cuts the connection.
+   * Default 8 MiB.
+   */
+  readonly maxDrainBytes?: number;
+  /** Milliseconds the rest of a too-large body may take to arrive before the connection is cut. Default 5 000. */
+  readonly drainTimeout?: number;
   /** Milliseconds to receive the request headers. Default 10 000. */
   readonly headersTimeout?: number;
   /** Milliseconds to receive the whole request. Default 30 000. */
@@ -23,6 +32,8 @@ export interface NodeServerOptions {
 /** A server running `handler`; call `listen` on it. */
 export function createNodeServer(handler: JsonRpcHandler, options: NodeServerOptions = {}): Server {
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  const maxDrainBytes = options.maxDrainBytes ?? 8 * 1024 * 1024;
+  const drainTimeout = options.drainTimeout ?? 5_000;
   const logger = options.logger ?? console;
   const server = createServer({
     headersTimeout: options.headersTimeout ?? 10_000,
@@ -74,19 +85,48 @@ export function createNodeServer(handler: JsonRpcHandler, options: NodeServerOpt
     res.destroy();
   }
 
-  function tooLarge(res: ServerResponse): void {
+  /**
+   * Answers 413 at once and closes the connection once the body is over: its rest (`received` bytes
+   * came already) is read and dropped, up to the drain bound in bytes and time. A body declared
+   * longer than the bound would be cut anyway, so its connection closes right after the answer.
+   */
+  function tooLarge(req: IncomingMessage, res: ServerResponse, received: number): void {
     const response = errorResponse(handler.contentType, randomUUID(), 413, "RequestEntityTooLargeException", {
       message: `Request body must not exceed ${maxBodyBytes} bytes`,
     });
-    // The rest of the body is never read: the connection closes after the answer.
     response.headers.connection = "close";
-    send(res, response);
+    req.removeAllListeners("data").removeAllListeners("end");
+    if (Number(req.headers["content-length"]) > maxDrainBytes) {
+      req.pause();
+      send(res, response);
+      return;
+    }
+    response.headers["content-length"] = String(Buffer.byteLength(response.body));
+    res.writeHead(413, response.headers);
+    // The whole answer goes out now; ending the response, which lets node close the socket, waits for the body.
+    res.write(response.body);
+    let drained = received;
+    const cut = () => {
+      clearTimeout(timer);
+      res.destroy();
+    };
+    const timer = setTimeout(cut, drainTimeout);
+    res.once("close", () => clearTimeout(timer));
+    req.on("data", (chunk: Buffer) => {
+      drained += chunk.length;
+      if (drained > maxDrainBytes) cut();
+    });
+    req.on("end", () => {
+      clearTimeout(timer);
+      res.end();
+    });
+    req.resume();
   }
 
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
     const declared = req.headers["content-length"];
     if (declared !== undefined && Number(declared) > maxBodyBytes) {
-      tooLarge(res);
+      tooLarge(req, res, 0);
       return;
     }
     let first: Buffer | undefined;
@@ -95,8 +135,7 @@ export function createNodeServer(handler: JsonRpcHandler, options: NodeServerOpt
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
       if (size > maxBodyBytes) {
-        req.removeAllListeners("data").removeAllListeners("end").pause();
-        tooLarge(res);
+        tooLarge(req, res, size);
       } else if (first === undefined) {
         first = chunk;
       } else {
