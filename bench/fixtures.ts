@@ -17,7 +17,9 @@ export function makeTempDir(prefix: string): string {
   return mkdtempSync(join(ROOT, ".tmp", prefix));
 }
 
-export const FIXTURE_FILE = fileURLToPath(new URL("../server/fixtures/window-executions.json", import.meta.url));
+export const FIXTURE_FILE = fileURLToPath(
+  new URL("../reference-service/fixtures/window-executions.json", import.meta.url),
+);
 
 export const CONTENT_TYPE = "application/x-amz-json-1.1";
 export const TARGET = "AmazonSSM.DescribeMaintenanceWindowExecutionTasks";

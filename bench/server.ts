@@ -89,7 +89,7 @@ export async function measureServer(settings: ServerSettings, log: (line: string
   const work = makeTempDir("bench-server-");
   const servers: ChildServer[] = [];
   try {
-    const ours = await startChildServer(["--import", "tsx", "server/main.ts", "--port", "0"]);
+    const ours = await startChildServer(["--import", "tsx", "reference-service/main.ts", "--port", "0"]);
     servers.push(ours);
     const body = pageRequestBody();
     const captured = await post(ours.url, body);

@@ -2,7 +2,7 @@
  * `npm run fuzz -- [--runs N] [--seconds T] [--seed S] [--only NAME] [--path P]`
  *
  * Long fuzzing sessions against the generated SSM server, with the
- * properties of test/fuzz/ssm-fuzz.ts. `--runs` and `--seconds` are the
+ * properties of harness/fuzz/ssm-fuzz.ts. `--runs` and `--seconds` are the
  * session's totals, split by each property's share (the node adapter gets a
  * smaller one); a property stops at its runs or its time, whichever comes
  * first. The seed is printed; a failure prints fast-check's seed and path,
@@ -13,8 +13,8 @@
  * Exit codes: 0 every property held, 1 a property failed or the heap grew too much, 2 usage.
  */
 import { parseArgs } from "node:util";
-import { MAX_HEAP_GROWTH, heapAfterGc } from "../test/fuzz/invariants.js";
-import { PROPERTIES, exposeGc, formatReport, heapAfterSession, startFuzzTarget } from "../test/fuzz/ssm-fuzz.js";
+import { MAX_HEAP_GROWTH, heapAfterGc } from "../harness/fuzz/invariants.js";
+import { PROPERTIES, exposeGc, formatReport, heapAfterSession, startFuzzTarget } from "../harness/fuzz/ssm-fuzz.js";
 
 const USAGE = "usage: npm run fuzz -- [--runs N] [--seconds T] [--seed S] [--only NAME] [--path P]";
 const DEFAULT_RUNS = 20_000;

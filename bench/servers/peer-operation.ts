@@ -2,7 +2,7 @@
  * The operation as the peer servers of the benchmark implement it, by hand
  * and in wire form, without the generated package: the data file's tasks kept
  * as JSON objects in response order, the STATUS filter, pages and NextTokens.
- * Its behaviour is the reference service's (server/reference-service.ts,
+ * Its behaviour is the reference service's (reference-service/reference-service.ts,
  * status-filter.ts, next-token.ts): the same order, the same errors with the
  * same messages, and tokens of the same format, built at the same cost (HMAC
  * and SHA-256, issued tokens remembered).

@@ -1,4 +1,4 @@
-/** The part of autocannon 8's programmatic API that bench/ and scripts/load.ts use (it ships no types). */
+/** The part of autocannon 8's programmatic API that bench/ and bench/load.ts use (it ships no types). */
 declare module "autocannon" {
   namespace autocannon {
     interface Histogram {

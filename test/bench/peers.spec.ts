@@ -17,7 +17,7 @@ describe("bench: the peer servers answer as the generated server does", function
   let ours: ChildServer;
 
   before(async () => {
-    ours = await start("server/main.ts", "--port", "0");
+    ours = await start("reference-service/main.ts", "--port", "0");
   });
   after(() => Promise.all(servers.map((server) => server.stop())));
 

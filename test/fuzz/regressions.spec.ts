@@ -4,9 +4,9 @@
  */
 import assert from "node:assert/strict";
 import { createSSMHandler } from "@sjc/ssm/server";
-import { createReferenceService } from "../../server/reference-service.js";
-import { BIG_ID, bundledStore } from "../server/helpers.js";
-import { CONTENT_TYPE, TARGET, maxResponseBytes } from "./invariants.js";
+import { createReferenceService } from "../../reference-service/reference-service.js";
+import { BIG_ID, bundledStore } from "../../harness/reference-fixtures.js";
+import { CONTENT_TYPE, TARGET, maxResponseBytes } from "../../harness/fuzz/invariants.js";
 
 describe("fuzz: reproductions", () => {
   const handler = createSSMHandler(createReferenceService(bundledStore()));

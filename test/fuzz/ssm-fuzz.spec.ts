@@ -2,11 +2,18 @@
  * A bounded fuzzing session against the generated SSM server, part of
  * `npm test`: about 24 s in all, each property capped by runs and by time,
  * with a fixed seed (set FUZZ_SEED to change it). Long sessions: `npm run fuzz`.
- * Properties and invariants: test/fuzz/ssm-fuzz.ts.
+ * Properties and invariants: harness/fuzz/ssm-fuzz.ts.
  */
 import assert from "node:assert/strict";
-import { MAX_HEAP_GROWTH, heapAfterGc } from "./invariants.js";
-import { type FuzzTarget, PROPERTIES, exposeGc, formatReport, heapAfterSession, startFuzzTarget } from "./ssm-fuzz.js";
+import { MAX_HEAP_GROWTH, heapAfterGc } from "../../harness/fuzz/invariants.js";
+import {
+  type FuzzTarget,
+  PROPERTIES,
+  exposeGc,
+  formatReport,
+  heapAfterSession,
+  startFuzzTarget,
+} from "../../harness/fuzz/ssm-fuzz.js";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_241_125);
 /** The session's runs and time, split by each property's share. */

@@ -1,4 +1,4 @@
-/** `npm start` as a user runs it: server/main.ts in its own process, on a free port. */
+/** `npm start` as a user runs it: reference-service/main.ts in its own process, on a free port. */
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
@@ -11,7 +11,7 @@ import { Hash } from "@smithy/hash-node";
 import { HttpRequest } from "@smithy/protocol-http";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { DescribeMaintenanceWindowExecutionTasksCommand, SSMClient, SSMServiceException } from "@sjc/ssm";
-import { ACCESS_KEY_ID, BIG_ID, CREDENTIALS, SECRET_ACCESS_KEY, SMALL_ID } from "./helpers.js";
+import { ACCESS_KEY_ID, BIG_ID, CREDENTIALS, SECRET_ACCESS_KEY, SMALL_ID } from "../../harness/reference-fixtures.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -26,7 +26,7 @@ interface Started {
 }
 
 function startMain(args: string[], env: Record<string, string> = {}): Started {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts", ...args], {
+  const child = spawn(process.execPath, ["--import", "tsx", "reference-service/main.ts", ...args], {
     cwd: ROOT,
     env: { ...process.env, SSM_CREDENTIALS: "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -53,7 +53,7 @@ async function ready(started: Started): Promise<string> {
   return (await started.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)\n/))[1]!;
 }
 
-describe("server: npm start process (server/main.ts)", function () {
+describe("server: npm start process (reference-service/main.ts)", function () {
   // Each test starts node + tsx (about a second each), more on a busy machine.
   this.timeout(15_000);
   let dir: string;

@@ -19,9 +19,9 @@ import { runInNewContext } from "node:vm";
 import fc from "fast-check";
 import { closeGracefully, type JsonRpcHandler, type JsonRpcRequest, type JsonRpcResponse } from "@sjc/runtime/server";
 import { createSSMHandler, createSSMServer } from "@sjc/ssm/server";
-import { createReferenceService } from "../../server/reference-service.js";
-import type { TaskStore } from "../../server/task-store.js";
-import { BIG_ID, EMPTY_ID, SMALL_ID, UNKNOWN_ID, bundledStore } from "../server/helpers.js";
+import { createReferenceService } from "../../reference-service/reference-service.js";
+import type { TaskStore } from "../../reference-service/task-store.js";
+import { BIG_ID, EMPTY_ID, SMALL_ID, UNKNOWN_ID, bundledStore } from "../reference-fixtures.js";
 import { type Fixture, mutatedBody } from "./bodies.js";
 import {
   type InProcessSpec,

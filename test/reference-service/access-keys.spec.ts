@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { AccessKeysError, readAccessKeys } from "../../server/access-keys.js";
+import { AccessKeysError, readAccessKeys } from "../../reference-service/access-keys.js";
 
 describe("server: access keys", () => {
   let dir: string;

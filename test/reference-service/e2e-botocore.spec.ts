@@ -14,8 +14,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { closeGracefully } from "@sjc/runtime/server";
 import { createSSMServer } from "@sjc/ssm/server";
-import { createReferenceService } from "../../server/reference-service.js";
-import { ACCESS_KEY_ID, BIG_ID, SECRET_ACCESS_KEY, bundledStore } from "./helpers.js";
+import { createReferenceService } from "../../reference-service/reference-service.js";
+import { ACCESS_KEY_ID, BIG_ID, SECRET_ACCESS_KEY, bundledStore } from "../../harness/reference-fixtures.js";
 
 interface Run {
   readonly code: number;

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { deserializeStructure, type MemberSchema } from "@sjc/runtime";
 import { serviceSchema, validateDescribeMaintenanceWindowExecutionTasksOutput } from "@sjc/ssm";
-import type { TaskStore } from "../../server/task-store.js";
+import type { TaskStore } from "../../reference-service/task-store.js";
 import { textDepth } from "./json-text.js";
 
 export const TARGET = "AmazonSSM.DescribeMaintenanceWindowExecutionTasks";

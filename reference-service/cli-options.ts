@@ -1,4 +1,4 @@
-/** The command line of `npm start` (server/main.ts), parsed without side effects. */
+/** The command line of `npm start` (reference-service/main.ts), parsed without side effects. */
 import { parseArgs } from "node:util";
 
 const DEFAULT_HOST = "127.0.0.1";
@@ -6,7 +6,7 @@ const DEFAULT_PORT = 8080;
 export const CREDENTIALS_ENV = "SSM_CREDENTIALS";
 
 export const USAGE = `Usage: npm start -- [options]
-       tsx server/main.ts [options]
+       tsx reference-service/main.ts [options]
 
 Serves DescribeMaintenanceWindowExecutionTasks of Amazon SSM (awsJson 1.1) from a data file.
 
@@ -14,7 +14,7 @@ Options:
   --host HOST         address to listen on (default ${DEFAULT_HOST})
   --port PORT         TCP port, 0 for any free one (default ${DEFAULT_PORT})
   --data FILE         JSON object: WindowExecutionId -> array of task executions
-                      (default: the bundled server/fixtures/window-executions.json)
+                      (default: the bundled reference-service/fixtures/window-executions.json)
   --credentials FILE  check SigV4 signatures against these access keys: lines of
                       ACCESS_KEY_ID:SECRET, or a JSON object {"ACCESS_KEY_ID": "SECRET"}
   -h, --help          print this help and exit

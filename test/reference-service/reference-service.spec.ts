@@ -8,7 +8,7 @@ import {
 } from "@sjc/ssm";
 import type { SSMService } from "@sjc/ssm/server";
 import type { RequestContext } from "@sjc/runtime/server";
-import { DEFAULT_MAX_RESULTS, createReferenceService } from "../../server/reference-service.js";
+import { DEFAULT_MAX_RESULTS, createReferenceService } from "../../reference-service/reference-service.js";
 import {
   BIG_ID,
   EMPTY_ID,
@@ -18,7 +18,7 @@ import {
   bundledStore,
   rejectsWithValidation,
   taskIds,
-} from "./helpers.js";
+} from "../../harness/reference-fixtures.js";
 
 const CONTEXT: RequestContext = {
   requestId: "test",

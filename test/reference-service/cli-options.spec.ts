@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { UsageError, parseCommandLine } from "../../server/cli-options.js";
+import { UsageError, parseCommandLine } from "../../reference-service/cli-options.js";
 
 const serve = (args: string[], env: Record<string, string> = {}) => {
   const command = parseCommandLine(args, env);

@@ -27,7 +27,7 @@ import {
   startServer,
   taskIds,
   type RunningServer,
-} from "./helpers.js";
+} from "../../harness/reference-fixtures.js";
 
 const TARGET = "AmazonSSM.DescribeMaintenanceWindowExecutionTasks";
 const CONTENT_TYPE = "application/x-amz-json-1.1";

@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DataFileError, loadDataFile, parseDataFile } from "../../server/data-file.js";
-import { BIG_ID, BUNDLED_DATA_FILE, EMPTY_ID, SMALL_ID, STATUS_COUNTS } from "./helpers.js";
+import { DataFileError, loadDataFile, parseDataFile } from "../../reference-service/data-file.js";
+import { BIG_ID, BUNDLED_DATA_FILE, EMPTY_ID, SMALL_ID, STATUS_COUNTS } from "../../harness/reference-fixtures.js";
 
 const WINDOW = "a06e9f91-3b9c-4c3e-8bd4-246cc0e1f2a3";
 const TASK_1 = "f407ba63-998f-4b89-8467-279fc0a1b2c3";

@@ -1,7 +1,7 @@
 /**
  * `npm run load [-- --connections 100] [--seconds 20] [--soak] [--round-seconds 10]`
  *
- * Starts the real server (`node --import tsx server/main.ts --port 0`) as a
+ * Starts the real server (`node --import tsx reference-service/main.ts --port 0`) as a
  * child process and drives it with autocannon on 127.0.0.1 with a mix of
  * requests: listings with and without filters, later pages by NextToken,
  * an unknown id (400 DoesNotExistException) and invalid input (400
@@ -16,10 +16,10 @@
  * growing RSS, 2 usage.
  */
 import { parseArgs } from "node:util";
-import { mib, startChildServer, type ChildServer } from "../bench/child-server.js";
-import { REQUEST_HEADERS, fixtureExecutions } from "../bench/fixtures.js";
-import { runLoad, type LoadFigures } from "../bench/load-driver.js";
-import { RSS_RULE, judgeRss } from "../bench/rss-trend.js";
+import { mib, startChildServer, type ChildServer } from "./child-server.js";
+import { REQUEST_HEADERS, fixtureExecutions } from "./fixtures.js";
+import { runLoad, type LoadFigures } from "./load-driver.js";
+import { RSS_RULE, judgeRss } from "./rss-trend.js";
 
 const USAGE = "usage: npm run load -- [--connections N] [--seconds S] [--soak] [--round-seconds S]";
 
@@ -183,7 +183,7 @@ async function main(): Promise<number> {
   );
   deadline.unref();
 
-  server = await startChildServer(["--import", "tsx", "server/main.ts", "--port", "0"]);
+  server = await startChildServer(["--import", "tsx", "reference-service/main.ts", "--port", "0"]);
   let failures: string[] = [];
   try {
     failures = await drive(server, options, rounds, roundSeconds);

@@ -5,12 +5,12 @@ import { fileURLToPath } from "node:url";
 import { closeGracefully } from "@sjc/runtime/server";
 import { type MaintenanceWindowExecutionTaskIdentity, SSMServiceException } from "@sjc/ssm";
 import { createSSMServer } from "@sjc/ssm/server";
-import { loadDataFile } from "../../server/data-file.js";
-import { createReferenceService } from "../../server/reference-service.js";
-import type { TaskStore } from "../../server/task-store.js";
+import { loadDataFile } from "../reference-service/data-file.js";
+import { createReferenceService } from "../reference-service/reference-service.js";
+import type { TaskStore } from "../reference-service/task-store.js";
 
 export const BUNDLED_DATA_FILE = fileURLToPath(
-  new URL("../../server/fixtures/window-executions.json", import.meta.url),
+  new URL("../reference-service/fixtures/window-executions.json", import.meta.url),
 );
 
 /** The bundled execution with 28 tasks of every status and task type. */

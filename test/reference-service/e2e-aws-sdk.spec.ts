@@ -16,7 +16,7 @@ import {
   bundledStore,
   startServer,
   type RunningServer,
-} from "./helpers.js";
+} from "../../harness/reference-fixtures.js";
 
 describe("server: end to end with @aws-sdk/client-ssm (SigV4)", () => {
   const store = bundledStore();
