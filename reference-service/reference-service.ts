@@ -10,7 +10,7 @@
  * - Errors: an unknown WindowExecutionId is a DoesNotExistException; an
  *   unsupported filter, or a token not issued for this query, a ValidationException.
  */
-import { DoesNotExistException, type MaintenanceWindowExecutionTaskIdentity } from "@sjc/ssm";
+import { DoesNotExistException } from "@sjc/ssm";
 import type { SSMService } from "@sjc/ssm/server";
 import { createNextTokenCodec, invalidToken } from "./next-token.js";
 import { parseFilters } from "./status-filter.js";
@@ -50,22 +50,11 @@ export function createReferenceService(store: TaskStore, options: ReferenceServi
       // Only reachable if the key leaked: the store never changes, and no token points past the end.
       if (offset > 0 && offset >= matching.length) throw invalidToken("it points past the last task");
       const end = Math.min(offset + pageSize, matching.length);
-      const page: MaintenanceWindowExecutionTaskIdentity[] = [];
-      for (let i = offset; i < end; i++) page.push(withOwnDates(matching[i]!));
+      // The store's tasks are deep-frozen, dates included, so pages share them.
+      const page = matching.slice(offset, end);
       return end < matching.length
         ? { WindowExecutionTaskIdentities: page, NextToken: tokens.encode(query, end) }
         : { WindowExecutionTaskIdentities: page };
     },
   };
-}
-
-/**
- * The store's tasks are deep-frozen, so callers may share everything but
- * their Dates, which freezing cannot protect: each response gets new ones.
- */
-function withOwnDates(task: MaintenanceWindowExecutionTaskIdentity): MaintenanceWindowExecutionTaskIdentity {
-  const copy = { ...task };
-  if (task.StartTime) copy.StartTime = new Date(task.StartTime.getTime());
-  if (task.EndTime) copy.EndTime = new Date(task.EndTime.getTime());
-  return copy;
 }

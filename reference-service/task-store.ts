@@ -4,6 +4,7 @@
  * {@link compareTasks}), so a request only filters and slices.
  */
 import type { MaintenanceWindowExecutionTaskIdentity } from "@sjc/ssm";
+import { immutableDate } from "./immutable-date.js";
 
 export interface TaskStore {
   /** The window execution ids, in the order the data file lists them. */
@@ -40,14 +41,17 @@ export function createTaskStore(
   };
 }
 
-/** A deep-frozen copy. `Date` objects stay mutable, so the service hands out copies, never these. */
+/** A deep-frozen copy whose dates refuse changes ({@link immutableDate}), so the service can hand it out as it is. */
 function freezeTask(task: MaintenanceWindowExecutionTaskIdentity): MaintenanceWindowExecutionTaskIdentity {
   return deepFreeze(structuredClone(task));
 }
 
 function deepFreeze<T>(value: T): T {
-  if (typeof value === "object" && value !== null && !(value instanceof Date)) {
-    for (const item of Object.values(value)) deepFreeze(item);
+  if (typeof value === "object" && value !== null) {
+    const object = value as Record<string, unknown>;
+    for (const [key, item] of Object.entries(object)) {
+      object[key] = item instanceof Date ? immutableDate(item) : deepFreeze(item);
+    }
     Object.freeze(value);
   }
   return value;

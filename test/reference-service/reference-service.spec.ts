@@ -348,11 +348,15 @@ describe("server: reference DescribeMaintenanceWindowExecutionTasks", () => {
     });
   });
 
-  it("hands out copies, so callers cannot change the store", async () => {
+  it("hands out read-only tasks, so callers cannot change the store", async () => {
     const page = await describeTasks({ WindowExecutionId: SMALL_ID });
     const [first] = page.WindowExecutionTaskIdentities!;
-    first!.StartTime!.setTime(0);
-    first!.Status = "CHANGED";
+    assert.throws(() => first!.StartTime!.setTime(0), /Cannot call setTime on a read-only date/);
+    assert.throws(() => first!.StartTime!.setUTCFullYear(1999), /read-only date/);
+    assert.throws(() => {
+      first!.Status = "CHANGED";
+    }, TypeError);
+    assert.ok(first!.StartTime instanceof Date);
     const again = await describeTasks({ WindowExecutionId: SMALL_ID });
     assert.equal(again.WindowExecutionTaskIdentities![0]!.StartTime!.getTime(), 1722883029274);
     assert.equal(again.WindowExecutionTaskIdentities![0]!.Status, "FAILED");
