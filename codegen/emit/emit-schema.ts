@@ -44,6 +44,7 @@ export function emitSchema(index: ShapeIndex): GeneratedFile[] {
           ...requestCompression(op.traits),
           ...nonEmpty("staticContextParams", op.endpointParams.staticContextParams),
           ...nonEmpty("contextParams", op.endpointParams.contextParams),
+          ...nonEmpty("operationContextParams", op.endpointParams.operationContextParams),
         },
       ]),
     ),
