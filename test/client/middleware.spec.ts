@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { HttpRequest, HttpResponse } from "@smithy/protocol-http";
-import type { HandlerExecutionContext } from "@smithy/types";
+import type { FinalizeRequestMiddleware, HandlerExecutionContext, MetadataBearer } from "@smithy/types";
 import { StubHttpHandler } from "@sjc/testing";
 import { DescribeMaintenanceWindowExecutionTasksCommand, SSMClient } from "@sjc/ssm";
 import { callSteps, type CallHost } from "../../runtime/src/client/call-steps.js";
@@ -180,14 +180,16 @@ describe("client: the middleware stack", () => {
   it("runs middleware placed before awsAuthMiddleware once per attempt, on the unsigned request", async () => {
     const { stub, client } = setup({ code: 500, headers: { "x-amzn-requestid": "req-1" }, body: "{}" });
     const attempts: (string | undefined)[] = [];
-    client.middlewareStack.addRelativeTo(
-      (next) => async (args) => {
-        attempts.push((args.request as HttpRequest).headers.authorization);
-        if (attempts.length === 3) stub.respond({ code: 200, body: OK_BODY });
-        return next(args);
-      },
-      { relation: "before", toMiddleware: "awsAuthMiddleware", name: "attemptCounter" },
-    );
+    const attemptCounter: FinalizeRequestMiddleware<object, MetadataBearer> = (next) => async (args) => {
+      attempts.push((args.request as HttpRequest).headers.authorization);
+      if (attempts.length === 3) stub.respond({ code: 200, body: OK_BODY });
+      return next(args);
+    };
+    client.middlewareStack.addRelativeTo(attemptCounter, {
+      relation: "before",
+      toMiddleware: "awsAuthMiddleware",
+      name: "attemptCounter",
+    });
     const output = await client.send(new DescribeMaintenanceWindowExecutionTasksCommand(INPUT));
     assert.deepEqual(attempts, [undefined, undefined, undefined]);
     assert.equal(output.$metadata.attempts, 3);

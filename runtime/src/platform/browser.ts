@@ -12,6 +12,7 @@ import { constructStack as smithyConstructStack } from "@smithy/middleware-stack
 import type { ChecksumConstructor } from "@smithy/types";
 import { EndpointCache, EndpointError, customEndpointFunctions, resolveEndpoint } from "@smithy/util-endpoints";
 import { AdaptiveRetryStrategy } from "@smithy/util-retry";
+import fastDeepEqual from "fast-deep-equal";
 import type * as Node from "./node.cjs";
 
 export { HttpRequest } from "@smithy/protocol-http";
@@ -19,6 +20,8 @@ export { SignatureV4 } from "@smithy/signature-v4";
 export { StandardRetryStrategy } from "@smithy/util-retry";
 
 export const Sha256: ChecksumConstructor = BrowserSha256;
+
+export const deepEqual: typeof Node.deepEqual = fastDeepEqual;
 
 export const randomUUID: typeof Node.randomUUID = () => globalThis.crypto.randomUUID();
 

@@ -29,6 +29,9 @@ export const Sha256: ChecksumConstructor = (
   require("@smithy/hash-node") as typeof import("@smithy/hash-node")
 ).Hash.bind(null, "sha256");
 
+/** fast-deep-equal, the deep equality of ajv's standalone validators (enum and unique items of non-scalars). */
+export const deepEqual: (a: unknown, b: unknown) => boolean = require("fast-deep-equal");
+
 /** Node's `crypto.randomUUID`, for idempotency tokens. */
 export const randomUUID: () => string = (require("node:crypto") as typeof import("node:crypto")).randomUUID;
 
