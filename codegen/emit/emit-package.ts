@@ -94,8 +94,8 @@ export function emitPackage(
     include: ["src"],
   };
   return [
-    { kind: "json", path: "package.json", text: JSON.stringify(packageJson, null, 2) },
-    { kind: "json", path: "tsconfig.json", text: JSON.stringify(tsconfig, null, 2) },
+    { kind: "json", path: "package.json", value: packageJson },
+    { kind: "json", path: "tsconfig.json", value: tsconfig },
     indexFile(index),
     readme,
   ];
