@@ -8,7 +8,8 @@
 import type { ShapeIndex } from "../index/shape-index.js";
 import type { GeneratedFile } from "./generated-file.js";
 import { Imports } from "./imports.js";
-import { GROUPS, type HttpRequestCase, type PlannedTest, groupOf, planTests } from "./protocol-tests/cases.js";
+import type { HttpRequestCase } from "../index/protocol-tests.js";
+import { GROUPS, type PlannedTest, groupOf, planTests } from "./protocol-tests/cases.js";
 import { clientRequestTest, clientResponseTest, clientUnsupported } from "./protocol-tests/client-tests.js";
 import { TestContext } from "./protocol-tests/context.js";
 import { SKIPS_FILE, type SkipList, decideSkips } from "./protocol-tests/skips.js";

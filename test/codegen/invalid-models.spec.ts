@@ -48,6 +48,35 @@ const CASES: Record<string, readonly (readonly [string, string, string])[]> = {
   "unknown-timestamp-format": [
     [`${W}GetForecastOutput$IssuedAt`, "smithy.api#timestampFormat", 'unknown format "unix-millis"'],
   ],
+  "malformed-protocol-test": [
+    [
+      `${W}GetForecast`,
+      "smithy.test#httpRequestTests",
+      "case 0 (GetForecastRequest): uri must be a string, found null",
+    ],
+    [
+      `${W}GetForecast`,
+      "smithy.test#httpRequestTests",
+      'case 1 (GetForecastRequest): id "GetForecastRequest" is used twice',
+    ],
+    [
+      `${W}GetForecast`,
+      "smithy.test#httpResponseTests",
+      'case 0 (GetForecastResponse): code must be an integer, found "200"',
+    ],
+    [
+      `${W}GetForecast`,
+      "smithy.test#httpResponseTests",
+      "case 0 (GetForecastResponse): headers must be a map of strings",
+    ],
+  ],
+  "error-tests-unreachable": [
+    [
+      `${W}CityNotFound`,
+      "smithy.test#httpResponseTests",
+      "has response tests, but no operation or service lists it among its errors",
+    ],
+  ],
   "missing-mixin": [[`${W}GetForecastOutput`, "smithy.api#mixin", `mixin ${W}CommonFields does not exist`]],
   "several-errors-at-once": [
     [`${W}CityId`, "smithy.api#length", "min 9 is greater than max 8"],
