@@ -23,7 +23,9 @@ function indexOf(shapes: Record<string, AstShape>) {
     ...shapes,
   };
   const { model, issues } = flattenModel(all, "test.json");
-  const problems = [...issues, ...validateModel(model, { file: "test.json" }).issues].filter((i) => i.severity === "ERROR");
+  const problems = [...issues, ...validateModel(model, { file: "test.json" }).issues].filter(
+    (i) => i.severity === "ERROR",
+  );
   assert.deepEqual(problems, []);
   return buildShapeIndex(model, `${NS}Svc`);
 }
