@@ -106,7 +106,7 @@ export const groupOf = (test: PlannedTest) => GROUPS.find((g) => g.side === test
 
 /** Every test of the service, grouped as {@link GROUPS}, then by operation name, error shape id and model order. */
 export function planTests(index: ShapeIndex): PlannedTest[] {
-  const protocol = `aws.protocols#${index.service.protocol}`;
+  const protocol = index.service.protocol.traitId;
   const ours = <C extends { readonly protocol: string }>(value: NodeValue | undefined): C[] =>
     ((value ?? []) as unknown as C[]).filter((c) => c.protocol === protocol);
   const sides = (c: CommonCase): Side[] => (c.appliesTo ? [c.appliesTo] : ["client", "server"]);
