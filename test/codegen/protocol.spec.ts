@@ -1,6 +1,6 @@
 /** Unit tests of the protocol decoding: which protocol trait a service gets, and the refusal of others. */
 import assert from "node:assert/strict";
-import type { AstShape } from "../../codegen/load/ast.js";
+import type { AstShape, Traits } from "../../codegen/load/ast.js";
 import { flattenModel } from "../../codegen/index/flatten.js";
 import { decodeProtocol } from "../../codegen/index/protocol.js";
 import { buildShapeIndex } from "../../codegen/index/shape-index.js";
@@ -8,7 +8,7 @@ import { validateModel } from "../../codegen/validate/validate-model.js";
 
 const NS = "test.ns#";
 
-function modelWith(traits: Record<string, object>) {
+function modelWith(traits: Traits) {
   const shapes: Record<string, AstShape> = {
     [`${NS}Svc`]: { type: "service", version: "1", operations: [{ target: `${NS}Op` }], traits },
     [`${NS}Op`]: { type: "operation" },
