@@ -46,7 +46,7 @@ export function emitProtocolTests(index: ShapeIndex, skips: SkipList): Generated
     );
     groups.push(`describe(${JSON.stringify(SKIPS_FILE)}, () => {\n${its.join("\n\n")}\n});`);
   }
-  const title = `${index.service.id} protocol tests (${index.service.protocol})`;
+  const title = `${index.service.id} protocol tests (${index.service.protocol.name})`;
   // Written as text, so that the largest file goes to the formatter before ts-morph has loaded.
   // A spec module's statements are calls; the root suite is its default export.
   const suite = `describe(${JSON.stringify(title)}, () => {\n${groups.join("\n\n")}\n});`;

@@ -27,7 +27,7 @@ export function emitSchema(index: ShapeIndex): GeneratedFile[] {
     name: service.name,
     sdkId: service.sdkId,
     version: service.version,
-    protocol: service.protocol,
+    protocol: service.protocol.name,
     ...(service.signingName ? { signingName: service.signingName } : {}),
     ...(service.endpointPrefix ? { endpointPrefix: service.endpointPrefix } : {}),
     ...(service.queryCompatible ? { queryCompatible: true } : {}),

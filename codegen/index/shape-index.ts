@@ -14,6 +14,7 @@ import {
 import type { FlatModel } from "./flatten.js";
 import { type Names, decideNames, shapeName } from "./names.js";
 import { UNIT } from "./prelude.js";
+import { type ServiceProtocol, decodeProtocol } from "./protocol.js";
 import { streamingMember } from "./streaming.js";
 import type { ShapeType } from "./shape-types.js";
 import {
@@ -141,7 +142,8 @@ export interface ServiceInfo {
   readonly version: string;
   readonly sdkId: string;
   readonly title?: string;
-  readonly protocol: "awsJson1_0" | "awsJson1_1";
+  /** Decoded from the protocol trait; validation has made sure there is a supported one. */
+  readonly protocol: ServiceProtocol;
   readonly signingName?: string;
   readonly endpointPrefix?: string;
   readonly queryCompatible: boolean;
@@ -233,13 +235,20 @@ function serviceInfo(id: string, shape: AstShape): ServiceInfo {
     version: shape.version ?? "",
     sdkId: aws.sdkId ?? shapeName(id),
     ...optional("title", traits["smithy.api#title"] as string | undefined),
-    protocol: "aws.protocols#awsJson1_0" in traits ? "awsJson1_0" : "awsJson1_1",
+    protocol: protocolOf(id, traits),
     ...optional("signingName", sigv4?.name),
     ...optional("endpointPrefix", aws.endpointPrefix),
     queryCompatible: "aws.protocols#awsQueryCompatible" in traits,
     ...optional("endpointRules", endpointRulesOf(shape)),
     ...optional("documentation", traits[TRAIT.documentation] as string | undefined),
   };
+}
+
+function protocolOf(id: string, traits: Traits): ServiceProtocol {
+  const protocol = decodeProtocol(traits);
+  if (protocol === undefined)
+    throw new Error(`generator bug: ${id} has no supported protocol, which validation reports`);
+  return protocol;
 }
 
 /** Operations bound to the service directly or through its resources, unique. */

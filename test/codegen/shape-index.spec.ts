@@ -145,7 +145,7 @@ describe("shape index", () => {
     assert.equal(index.names.shape(`${NS}TestSvcClient`), "TestSvcClient_");
     assert.equal(index.names.service.client, "TestSvcClient");
     assert.equal(index.names.service.packageName, "@sjc/test-svc");
-    assert.equal(index.service.protocol, "awsJson1_0");
+    assert.equal(index.service.protocol.name, "awsJson1_0");
   });
 
   it("sorts operations by name and shapes by id, whatever the file order", () => {

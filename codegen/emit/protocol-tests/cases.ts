@@ -44,7 +44,7 @@ export const groupOf = (test: PlannedTest) => GROUPS.find((g) => g.side === test
 
 /** Every test of the service, grouped as {@link GROUPS}, then by operation name, error shape id and model order. */
 export function planTests(index: ShapeIndex): PlannedTest[] {
-  const protocol = `aws.protocols#${index.service.protocol}`;
+  const protocol = index.service.protocol.traitId;
   const ours = <C extends { readonly protocol: string }>(cases: readonly C[]): C[] =>
     cases.filter((c) => c.protocol === protocol);
   const sides = (c: CommonCase): Side[] => (c.appliesTo ? [c.appliesTo] : ["client", "server"]);
