@@ -249,7 +249,7 @@ function parseMember(
   if (elided) stream.next();
   stream.expect("IDENTIFIER");
   const name = stream.lexeme();
-  if (members[name] !== undefined) throw stream.syntax(`Duplicate member of \`${shape.id}\`: '${name}'`, shape.id);
+  if (Object.hasOwn(members, name)) throw stream.syntax(`Duplicate member of \`${shape.id}\`: '${name}'`, shape.id);
   if (elided) checkElision(ctx, `${shape.id}$${name}`);
   stream.next();
   claimConflicts(ctx, shape.id, name);
@@ -280,7 +280,7 @@ function parseEnum(ctx: ParseContext, shape: ShapeInProgress): void {
     let traits = parseDocsAndTraits(ctx);
     stream.expect("IDENTIFIER");
     const name = stream.lexeme();
-    if (members[name] !== undefined) throw stream.syntax(`Found conflicting member name, \`${name}\``, shape.id);
+    if (Object.hasOwn(members, name)) throw stream.syntax(`Found conflicting member name, \`${name}\``, shape.id);
     stream.next();
     stream.skipSpaces();
     claimConflicts(ctx, shape.id, name);
