@@ -144,7 +144,9 @@ export function preludeNamesDefinedIn(text: string): Set<string> {
     let pos = line;
     while (isSpace(text.charCodeAt(pos))) pos++;
     const keyword = pos;
-    while (isWordPart(text.charCodeAt(pos))) pos++;
+    const first = text.charCodeAt(pos);
+    // Shape keywords start with a lower-case letter; members and doc comments mostly do not.
+    while (first >= 97 && first <= 122 && isWordPart(text.charCodeAt(pos))) pos++;
     if (pos > keyword && isSpace(text.charCodeAt(pos)) && SHAPE_KEYWORDS.has(text.slice(keyword, pos))) {
       while (isSpace(text.charCodeAt(pos))) pos++;
       const name = pos;
