@@ -41,7 +41,7 @@ export function loadSources(sources: readonly ModelSource[]): MergedModel {
   if (hasErrors(issues)) return failed(issues);
 
   const typeLookups = parsed.map((p) =>
-    "json" in p ? (id: string) => p.json.model.shapes[id]?.type : (id: string) => p.idl.file.types.get(id),
+    "json" in p ? (id: string) => p.json.model.shapes[id]?.type : (id: string) => p.idl.file.shapes[id]?.type,
   );
   const typeOf = (id: string): string | undefined => {
     for (const lookup of typeLookups) {

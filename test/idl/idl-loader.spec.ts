@@ -110,6 +110,18 @@ namespace ex.a
     assert.deepEqual(shapes["ex.a#S"]!.traits, { "ex.a#later": [], "ex.a#elsewhere": [], "ex.a#struct": {} });
   });
 
+  it("reads members named like Object.prototype properties, and still refuses a member given twice", () => {
+    const shapes = shapesOf(`$version: "2.0"
+namespace ex.a
+structure S { constructor: String, toString: String }
+enum E { constructor, valueOf }
+`);
+    assert.deepEqual(Object.keys(shapes["ex.a#S"]!.members!), ["constructor", "toString"]);
+    assert.deepEqual(Object.keys(shapes["ex.a#E"]!.members!), ["constructor", "valueOf"]);
+    const { issues } = load(`$version: "2.0"\nnamespace ex.a\nstructure S { a: String, a: String }\n`);
+    assert.match(issues.map(formatIssue).join("\n"), /Duplicate member of `ex\.a#S`: 'a'/);
+  });
+
   it("reads operations with inline input and output, and the suffix control statements", () => {
     const shapes = shapesOf(`$version: "2.0"
 $operationInputSuffix: "Request"

@@ -58,7 +58,6 @@ class FileParser {
   private outputSuffix = "Output";
   private readonly uses = new Map<string, string>();
   private readonly shapes: Record<string, AstShape> = {};
-  private readonly types = new Map<string, string>();
   private readonly shapeIds: string[] = [];
   private readonly shapeOffsets: number[] = [];
   private readonly applies: ParsedApply[] = [];
@@ -89,7 +88,6 @@ class FileParser {
         namespace: this.namespace,
         uses: this.uses,
         shapes: this.shapes,
-        types: this.types,
         shapeIds: this.shapeIds,
         shapeOffsets: this.shapeOffsets,
         applies: this.applies,
@@ -284,8 +282,7 @@ class FileParser {
       conflicts: [],
       needsSecondReading: false,
       addShape: (id, type, offset, shape) => {
-        if (this.types.has(id)) throw this.stream.syntax(`Duplicate shape definition: ${id}`, id, offset);
-        this.types.set(id, type);
+        if (this.shapes[id] !== undefined) throw this.stream.syntax(`Duplicate shape definition: ${id}`, id, offset);
         this.shapes[id] = shape;
         this.shapeIds.push(id);
         this.shapeOffsets.push(offset);

@@ -104,22 +104,58 @@ export function settleAnnotations(pending: readonly PendingAnnotation[], typeOf:
   }
 }
 
-const SHAPE_KEYWORDS =
-  "blob|boolean|document|string|byte|short|integer|long|float|double|bigInteger|bigDecimal|timestamp|" +
-  "list|set|map|enum|intEnum|structure|union|service|resource|operation";
+const SHAPE_KEYWORDS: ReadonlySet<string> = new Set([
+  "blob",
+  "boolean",
+  "document",
+  "string",
+  "byte",
+  "short",
+  "integer",
+  "long",
+  "float",
+  "double",
+  "bigInteger",
+  "bigDecimal",
+  "timestamp",
+  "list",
+  "set",
+  "map",
+  "enum",
+  "intEnum",
+  "structure",
+  "union",
+  "service",
+  "resource",
+  "operation",
+]);
 
-/** Lines that look like a shape statement defining a prelude name: `string String`. */
-const PRELUDE_NAME_DEFINITION = new RegExp(
-  `^[ \t]*(?:${SHAPE_KEYWORDS})[ \t]+(${[...PRELUDE_SHAPE_TYPES.keys()].join("|")})(?![A-Za-z0-9_])`,
-  "gm",
-);
+const isSpace = (c: number) => c === 32 || c === 9;
+const isWordPart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 
 /**
- * The prelude names a file seems to define, found by a scan of its lines
- * (a text block may fool it; reading checks the guess).
+ * The prelude names a file seems to define: lines that read like a shape
+ * statement naming one (`string String`). A text block may fool the scan;
+ * reading checks the guess.
  */
 export function preludeNamesDefinedIn(text: string): Set<string> {
   const names = new Set<string>();
-  for (const match of text.matchAll(PRELUDE_NAME_DEFINITION)) names.add(match[1]!);
+  for (let line = 0; line < text.length;) {
+    let pos = line;
+    while (isSpace(text.charCodeAt(pos))) pos++;
+    const keyword = pos;
+    const first = text.charCodeAt(pos);
+    // Shape keywords start with a lower-case letter; members and doc comments mostly do not.
+    while (first >= 97 && first <= 122 && isWordPart(text.charCodeAt(pos))) pos++;
+    if (pos > keyword && isSpace(text.charCodeAt(pos)) && SHAPE_KEYWORDS.has(text.slice(keyword, pos))) {
+      while (isSpace(text.charCodeAt(pos))) pos++;
+      const name = pos;
+      while (isWordPart(text.charCodeAt(pos))) pos++;
+      const word = text.slice(name, pos);
+      if (PRELUDE_SHAPE_TYPES.has(word)) names.add(word);
+    }
+    const newline = text.indexOf("\n", pos);
+    line = newline < 0 ? text.length : newline + 1;
+  }
   return names;
 }

@@ -39,8 +39,10 @@ export interface ShapeInProgress {
   forResource?: string;
 }
 
-/** The pending trait conflicts, as problems of `owner`. */
-export function claimConflicts(ctx: ParseContext, owner: string): void {
+/** The pending trait conflicts, as problems of the shape or its `member`. */
+export function claimConflicts(ctx: ParseContext, shapeId: string, member?: string): void {
+  if (ctx.conflicts.length === 0) return;
+  const owner = member === undefined ? shapeId : `${shapeId}$${member}`;
   for (const { traitId, offset } of ctx.conflicts) {
     ctx.problems.push({ message: `Conflicting \`${traitId}\` trait values`, offset, shapeId: owner });
   }

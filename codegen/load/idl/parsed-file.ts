@@ -76,8 +76,6 @@ export interface ParsedIdlFile {
   readonly uses: ReadonlyMap<string, string>;
   /** The shapes the file defines, by absolute id. */
   readonly shapes: Record<string, AstShape>;
-  /** The type of each shape the file defines, by absolute id. */
-  readonly types: ReadonlyMap<string, string>;
   /** Shape ids in order of definition, and the offset each is defined at. */
   readonly shapeIds: readonly string[];
   readonly shapeOffsets: readonly number[];

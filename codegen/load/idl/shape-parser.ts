@@ -171,7 +171,7 @@ function parseMembersOf(ctx: ParseContext, shape: ShapeInProgress, names: readon
     }
     stream.expectIdentifier(name);
     stream.next();
-    claimConflicts(ctx, `${shape.id}$${name}`);
+    claimConflicts(ctx, shape.id, name);
     const target = elided ? elision(ctx, shape, name, offset) : parseTarget(ctx, true);
     shape.ast[name] = member(target, traits);
     stream.skipWs();
@@ -249,10 +249,10 @@ function parseMember(
   if (elided) stream.next();
   stream.expect("IDENTIFIER");
   const name = stream.lexeme();
-  if (members[name] !== undefined) throw stream.syntax(`Duplicate member of \`${shape.id}\`: '${name}'`, shape.id);
+  if (Object.hasOwn(members, name)) throw stream.syntax(`Duplicate member of \`${shape.id}\`: '${name}'`, shape.id);
   if (elided) checkElision(ctx, `${shape.id}$${name}`);
   stream.next();
-  claimConflicts(ctx, `${shape.id}$${name}`);
+  claimConflicts(ctx, shape.id, name);
   const target = elided ? elision(ctx, shape, name, offset) : parseTarget(ctx, false);
   stream.skipSpaces();
   if (defaults && stream.kind() === "EQUAL") {
@@ -262,7 +262,7 @@ function parseMember(
     const valueOffset = stream.offset;
     traits ??= {};
     addTrait(ctx, traits, DEFAULT, parseNode(stream, ctx.idValue) as NodeValue, valueOffset);
-    claimConflicts(ctx, `${shape.id}$${name}`);
+    claimConflicts(ctx, shape.id, name);
     stream.expectAndSkipBr();
   }
   members[name] = member(target, traits);
@@ -280,21 +280,20 @@ function parseEnum(ctx: ParseContext, shape: ShapeInProgress): void {
     let traits = parseDocsAndTraits(ctx);
     stream.expect("IDENTIFIER");
     const name = stream.lexeme();
-    const memberId = `${shape.id}$${name}`;
-    if (members[name] !== undefined) throw stream.syntax(`Found conflicting member name, \`${name}\``, shape.id);
+    if (Object.hasOwn(members, name)) throw stream.syntax(`Found conflicting member name, \`${name}\``, shape.id);
     stream.next();
     stream.skipSpaces();
-    claimConflicts(ctx, memberId);
+    claimConflicts(ctx, shape.id, name);
     if (stream.kind() === "EQUAL") {
       stream.next();
       stream.skipSpaces();
       const valueOffset = stream.offset;
       if (shape.type === "intEnum" && stream.kind() === "NUMBER" && /[.eE]/.test(stream.lexeme())) {
-        throw stream.syntax("intEnum members do not support floating point values", memberId);
+        throw stream.syntax("intEnum members do not support floating point values", `${shape.id}$${name}`);
       }
       traits ??= {};
       addTrait(ctx, traits, ENUM_VALUE, parseNode(stream, ctx.idValue) as NodeValue, valueOffset);
-      claimConflicts(ctx, memberId);
+      claimConflicts(ctx, shape.id, name);
       stream.expectAndSkipBr();
     } else {
       stream.skipWs();
