@@ -85,9 +85,12 @@ export function emitValidators(index: ShapeIndex): GeneratedFile[] {
   // Error objects stay lean (no messages, no schema copies): the runtime words
   // the messages and reads values from the validated data itself.
   // ownProperties: a member named like an Object.prototype property (`constructor`) is absent unless set.
+  // strictTypes off: a member's own constraints sit in an `allOf` beside the `$ref` that gives its type,
+  // which ajv's strict mode would log as a missing type on every such member.
   const { Ajv, standaloneCode } = loadAjv();
   const ajv = new Ajv({
     allErrors: true,
+    strictTypes: false,
     messages: false,
     strictNumbers: false,
     ownProperties: true,
@@ -104,7 +107,7 @@ export function emitValidators(index: ShapeIndex): GeneratedFile[] {
   const schemaFile: GeneratedFile = {
     kind: "json",
     path: "schemas/shapes.schema.json",
-    text: JSON.stringify(root, null, 2),
+    value: root,
   };
   // A service whose operations all take and return Unit has nothing to compile.
   if (Object.keys(exports).length === 0) return [schemaFile, wrapper(index, [], {})];
