@@ -11,7 +11,7 @@ import type {
   RetryStrategyV2,
   UserAgent,
 } from "@smithy/types";
-import type { PlatformRequestHandler } from "../platform/types.js";
+import type { PlatformRequestHandler } from "../platform/types.cjs";
 import type { ServiceSchema } from "../schema.js";
 import {
   createAdaptiveRetryStrategy,

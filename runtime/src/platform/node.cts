@@ -17,7 +17,7 @@ import type { DefaultProviderInit } from "@aws-sdk/credential-provider-node";
 import type { loadConfig } from "@smithy/node-config-provider";
 import type { AdaptiveRetryStrategy as AdaptiveRetryStrategyType } from "@smithy/util-retry";
 import type { AwsCredentialIdentityProvider, ChecksumConstructor, MiddlewareStack } from "@smithy/types";
-import type { DefaultHandlerOptions, EndpointModules, PlatformRequestHandler } from "./types.js";
+import type { DefaultHandlerOptions, EndpointModules, PlatformRequestHandler } from "./types.cjs";
 
 export { Hash } from "@smithy/hash-node";
 export { HttpRequest } from "@smithy/protocol-http";
