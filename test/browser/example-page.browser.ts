@@ -48,14 +48,19 @@ async function startReferenceServer(args: string[]): Promise<{ child: ChildProce
     env: { ...process.env, SSM_CREDENTIALS: `${ACCESS_KEY_ID}:${SECRET_ACCESS_KEY}` },
     stdio: ["ignore", "pipe", "inherit"],
   });
+  // Read stdout to the end (a listener, not an async iterator that would close the pipe on return), so the
+  // server's shutdown lines still have a reader.
   let out = "";
   child.stdout!.setEncoding("utf8");
-  for await (const chunk of child.stdout!) {
-    out += chunk as string;
-    const match = /listening on (http:\/\/127\.0\.0\.1:\d+)\n/.exec(out);
-    if (match) return { child, url: match[1]! };
-  }
-  throw new Error(`the reference server exited before listening:\n${out}`);
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on("data", (chunk: string) => {
+      out += chunk;
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)\n/.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    child.once("exit", () => reject(new Error(`the reference server exited before listening:\n${out}`)));
+  });
+  return { child, url };
 }
 
 /** Opens the page for `endpoint` and the big window execution; resolves once it shows a result. */
@@ -91,7 +96,13 @@ describe("browser: the example page in headless Chromium", function () {
   after(async () => {
     await browser?.close();
     pageServer?.close();
-    for (const child of children) child.kill("SIGTERM");
+    await Promise.all(
+      children.map(async (child) => {
+        const exited = once(child, "exit");
+        child.kill("SIGTERM");
+        await exited;
+      }),
+    );
   });
 
   it("lists every task of a window execution, page by page, from a server of another origin", async () => {
@@ -102,7 +113,10 @@ describe("browser: the example page in headless Chromium", function () {
 
     const result = await openPage(page, origin, url);
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
-    assert.deepEqual(result, { state: "done", text: "28 tasks" });
+    const fixture = bundledStore()
+      .tasksOf(BIG_ID)!
+      .map((task) => task.TaskExecutionId);
+    assert.deepEqual(result, { state: "done", text: `${fixture.length} tasks` });
     assert.deepEqual(errors, []);
 
     const shown = await page
@@ -133,9 +147,6 @@ describe("browser: the example page in headless Chromium", function () {
     }
     client.destroy();
     assert.deepEqual(shown, expected);
-    const fixture = bundledStore()
-      .tasksOf(BIG_ID)!
-      .map((task) => task.TaskExecutionId);
     assert.deepEqual(shown.map((cells) => cells[0]).sort(), [...fixture].sort());
   });
 
