@@ -7,7 +7,7 @@ export const MAIN_USAGE = `Usage: sjc <command> [options]
 
 Generates TypeScript packages (types, validators, client, server, protocol
 tests) from Smithy 2.0 models (IDL .smithy files or JSON AST, mixed freely) of
-awsJson1_0 / awsJson1_1 services.
+awsJson1_0, awsJson1_1 and rpcv2Cbor services.
 
 Commands:
   generate         generate packages from smithy-build.json or --model

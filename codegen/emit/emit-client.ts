@@ -112,7 +112,7 @@ function clientFile(index: ShapeIndex): GeneratedFile {
         name: service.client,
         extends: base,
         docs: tsDoc({ documentation: info.documentation ?? "", id: info.id }, [
-          `${info.title ?? info.sdkId} (${info.protocol}, API version ${info.version}). Send commands with \`client.send(new XCommand(input))\`.`,
+          `${info.title ?? info.sdkId} (${info.protocol.name}, API version ${info.version}). Send commands with \`client.send(new XCommand(input))\`.`,
         ]),
         ctors: [
           {

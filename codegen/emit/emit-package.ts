@@ -94,8 +94,8 @@ export function emitPackage(
     include: ["src"],
   };
   return [
-    { kind: "json", path: "package.json", text: JSON.stringify(packageJson, null, 2) },
-    { kind: "json", path: "tsconfig.json", text: JSON.stringify(tsconfig, null, 2) },
+    { kind: "json", path: "package.json", value: packageJson },
+    { kind: "json", path: "tsconfig.json", value: tsconfig },
     indexFile(index),
     readme,
   ];
@@ -127,7 +127,7 @@ function indexFile(index: ShapeIndex): GeneratedFile {
   add(MODELS_MODULE, service.serviceException);
   for (const shape of index.shapes) {
     const name = index.names.shape(shape.id);
-    if (shape.type === "structure" && shape.traits["smithy.api#error"] !== undefined) add(MODELS_MODULE, name);
+    if (shape.type === "structure" && shape.error !== undefined) add(MODELS_MODULE, name);
     else if (shape.type === "structure") add(MODELS_MODULE, name, true);
     else if (shape.type === "union") add(MODELS_MODULE, name, true);
     else if (shape.type === "enum" || shape.type === "intEnum") add(MODELS_MODULE, name);

@@ -8,7 +8,8 @@
 import type { ShapeIndex } from "../index/shape-index.js";
 import type { GeneratedFile } from "./generated-file.js";
 import { Imports } from "./imports.js";
-import { GROUPS, type HttpRequestCase, type PlannedTest, groupOf, planTests } from "./protocol-tests/cases.js";
+import type { HttpRequestCase } from "../index/protocol-tests.js";
+import { GROUPS, type PlannedTest, groupOf, planTests } from "./protocol-tests/cases.js";
 import { clientRequestTest, clientResponseTest, clientUnsupported } from "./protocol-tests/client-tests.js";
 import { TestContext } from "./protocol-tests/context.js";
 import { SKIPS_FILE, type SkipList, decideSkips } from "./protocol-tests/skips.js";
@@ -45,7 +46,7 @@ export function emitProtocolTests(index: ShapeIndex, skips: SkipList): Generated
     );
     groups.push(`describe(${JSON.stringify(SKIPS_FILE)}, () => {\n${its.join("\n\n")}\n});`);
   }
-  const title = `${index.service.id} protocol tests (${index.service.protocol})`;
+  const title = `${index.service.id} protocol tests (${index.service.protocol.name})`;
   // Written as text, so that the largest file goes to the formatter before ts-morph has loaded.
   // A spec module's statements are calls; the root suite is its default export.
   const suite = `describe(${JSON.stringify(title)}, () => {\n${groups.join("\n\n")}\n});`;

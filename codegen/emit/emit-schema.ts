@@ -4,7 +4,7 @@
  * ties it to the error classes and validators.
  */
 import { tsMorph } from "../ts-morph.js";
-import type { Member, Operation, Shape, ShapeIndex } from "../index/shape-index.js";
+import type { Member, Shape, ShapeIndex } from "../index/shape-index.js";
 import { tsDoc } from "./docs.js";
 import type { GeneratedFile } from "./generated-file.js";
 import { Imports } from "./imports.js";
@@ -27,7 +27,7 @@ export function emitSchema(index: ShapeIndex): GeneratedFile[] {
     name: service.name,
     sdkId: service.sdkId,
     version: service.version,
-    protocol: service.protocol,
+    protocol: service.protocol.name,
     ...(service.signingName ? { signingName: service.signingName } : {}),
     ...(service.endpointPrefix ? { endpointPrefix: service.endpointPrefix } : {}),
     ...(service.queryCompatible ? { queryCompatible: true } : {}),
@@ -41,7 +41,7 @@ export function emitSchema(index: ShapeIndex): GeneratedFile[] {
           ...(op.output ? { output: op.output } : {}),
           errors: op.errors,
           ...(op.hostPrefix ? { hostPrefix: op.hostPrefix } : {}),
-          ...requestCompression(op.traits),
+          ...(op.requestCompression.length > 0 ? { requestCompression: op.requestCompression } : {}),
           ...nonEmpty("staticContextParams", op.endpointParams.staticContextParams),
           ...nonEmpty("contextParams", op.endpointParams.contextParams),
           ...nonEmpty("operationContextParams", op.endpointParams.operationContextParams),
@@ -113,33 +113,22 @@ function nonEmpty<K extends string>(key: K, value: Readonly<Record<string, unkno
   return (Object.keys(value).length > 0 ? { [key]: value } : {}) as { [P in K]?: unknown };
 }
 
-function requestCompression(traits: Operation["traits"]): { requestCompression?: string[] } {
-  const trait = traits["smithy.api#requestCompression"] as { encodings?: string[] } | undefined;
-  return trait?.encodings?.length ? { requestCompression: trait.encodings } : {};
-}
-
 function shapeEntry(shape: Shape): Record<string, unknown> {
-  const traits = shape.traits;
-  const sparse = traits["smithy.api#sparse"] !== undefined ? { sparse: true } : {};
   switch (shape.type) {
-    case "timestamp": {
-      const format = traits["smithy.api#timestampFormat"];
-      return { type: "timestamp", ...(format ? { format } : {}) };
-    }
+    case "timestamp":
+      return { type: "timestamp", ...(shape.timestampFormat ? { format: shape.timestampFormat } : {}) };
     case "list":
-      return { type: "list", member: memberEntry(shape.members[0]!), ...sparse };
+      return { type: "list", member: memberEntry(shape.members[0]!), ...(shape.sparse ? { sparse: true } : {}) };
     case "map":
-      return { type: "map", value: memberEntry(shape.members[1]!), ...sparse };
+      return { type: "map", value: memberEntry(shape.members[1]!), ...(shape.sparse ? { sparse: true } : {}) };
     case "structure": {
-      const error = traits["smithy.api#error"];
-      const httpError = traits["smithy.api#httpError"];
-      const queryError = traits["aws.protocols#awsQueryError"] as { code?: string } | undefined;
+      const error = shape.error;
       return {
         type: "structure",
         members: Object.fromEntries(shape.members.map((m) => [m.name, memberEntry(m)])),
-        ...(error ? { error } : {}),
-        ...(httpError ? { httpError } : {}),
-        ...(queryError?.code ? { queryErrorCode: queryError.code } : {}),
+        ...(error ? { error: error.fault } : {}),
+        ...(error?.httpStatus !== undefined ? { httpError: error.httpStatus } : {}),
+        ...(error?.queryErrorCode ? { queryErrorCode: error.queryErrorCode } : {}),
       };
     }
     case "union":
@@ -150,13 +139,12 @@ function shapeEntry(shape: Shape): Record<string, unknown> {
 }
 
 function memberEntry(member: Member): Record<string, unknown> {
-  const format = member.traits["smithy.api#timestampFormat"];
   return {
     target: member.target,
-    ...(format ? { timestampFormat: format } : {}),
+    ...(member.timestampFormat ? { timestampFormat: member.timestampFormat } : {}),
     ...(member.default !== undefined ? { default: member.default } : {}),
     ...(member.required ? { required: true } : {}),
-    ...(member.traits["smithy.api#clientOptional"] !== undefined ? { clientOptional: true } : {}),
-    ...(member.traits["smithy.api#idempotencyToken"] !== undefined ? { idempotencyToken: true } : {}),
+    ...(member.clientOptional ? { clientOptional: true } : {}),
+    ...(member.idempotencyToken ? { idempotencyToken: true } : {}),
   };
 }

@@ -65,7 +65,7 @@ export function emitServer(index: ShapeIndex): GeneratedFile {
         isExported: true,
         name: service.handlerFactory,
         docs: tsDoc({}, [
-          "A framework-neutral awsJson handler: HTTP request in, HTTP response out. Operations missing from `service` answer a not-implemented error.",
+          `A framework-neutral ${index.service.protocol.family} handler: HTTP request in, HTTP response out. Operations missing from \`service\` answer a not-implemented error.`,
         ]),
         parameters: [
           { name: "service", type: `Partial<${service.serviceInterface}>` },

@@ -12,7 +12,7 @@ import type {
   VariableStatementStructure,
 } from "ts-morph";
 import { tsMorph } from "../ts-morph.js";
-import type { Member, Shape, ShapeIndex } from "../index/shape-index.js";
+import type { Fault, Member, Shape, ShapeIndex } from "../index/shape-index.js";
 import { tsDoc } from "./docs.js";
 import type { GeneratedFile } from "./generated-file.js";
 import { Imports } from "./imports.js";
@@ -33,8 +33,8 @@ export function emitTypes(index: ShapeIndex): GeneratedFile {
 function declarationsOf(index: ShapeIndex, shape: Shape, imports: Imports): StatementStructures[] {
   switch (shape.type) {
     case "structure":
-      return shape.traits["smithy.api#error"] !== undefined
-        ? [errorClass(index, shape, imports)]
+      return shape.error !== undefined
+        ? [errorClass(index, shape, shape.error.fault, imports)]
         : [structureInterface(index, shape, imports)];
     case "union":
       return unionDeclarations(index, shape, imports);
@@ -90,9 +90,8 @@ function structureInterface(index: ShapeIndex, shape: Shape, imports: Imports): 
 /** Error members that would clash with `Error`'s own properties are left to the base class. */
 const ERROR_OWN = new Set(["message", "name", "stack", "cause"]);
 
-function errorClass(index: ShapeIndex, shape: Shape, imports: Imports): ClassDeclarationStructure {
+function errorClass(index: ShapeIndex, shape: Shape, fault: Fault, imports: Imports): ClassDeclarationStructure {
   const name = index.names.shape(shape.id);
-  const fault = shape.traits["smithy.api#error"] as "client" | "server";
   const members = shape.members.filter((m) => !ERROR_OWN.has(m.name));
   const options = imports.use(RT.ExceptionOptionType);
   return {
@@ -179,8 +178,7 @@ function unionDeclarations(index: ShapeIndex, shape: Shape, imports: Imports): S
 
 function enumDeclarations(name: string, shape: Shape, valueType: "string" | "number"): StatementStructures[] {
   const values = shape.members.map((m) => {
-    const value = m.traits["smithy.api#enumValue"] ?? m.name;
-    return `${safeProperty(m.name)}: ${JSON.stringify(value)},`;
+    return `${safeProperty(m.name)}: ${JSON.stringify(m.value)},`;
   });
   const constant: VariableStatementStructure = {
     kind: StructureKind.VariableStatement,

@@ -1,7 +1,7 @@
 /**
  * Validators, compiled by ajv at generation time into standalone code: no
- * schema is compiled at run time. Emits the compiled module (CommonJS, as
- * ajv's standalone output requires its runtime helpers), its declarations,
+ * schema is compiled at run time. Emits the compiled module (a plain ES
+ * module, so browsers and bundlers load it as they are), its declarations,
  * a typed wrapper with one validator per operation input and output, and the
  * schemas themselves as a JSON data file.
  */
@@ -41,7 +41,7 @@ function loadAjv(): AjvModules {
 }
 
 export const VALIDATORS_MODULE = "./validators.js";
-const COMPILED_MODULE = "../validators/compiled.cjs";
+const COMPILED_MODULE = "../validators/compiled.js";
 
 /**
  * Hack, on purpose: ajv's standalone code counts code points with a helper
@@ -52,6 +52,23 @@ const COMPILED_MODULE = "../validators/compiled.cjs";
  */
 const AJV_UCS2LENGTH = 'require("ajv/dist/runtime/ucs2length").default';
 const CODE_POINT_LENGTH = "((s) => s.length - (s.match(/[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]/g)?.length ?? 0))";
+
+/**
+ * ajv's standalone code `require`s its runtime helpers even as an ES module.
+ * Its deep equality (enums and unique items of non-scalars) is ajv's own
+ * dependency, fast-deep-equal, which @sjc/runtime exports as `deepEqual`.
+ */
+const AJV_EQUAL = 'require("ajv/dist/runtime/equal").default';
+const DEEP_EQUAL = "$deepEqual";
+const DEEP_EQUAL_IMPORT = 'import { deepEqual as $deepEqual } from "@sjc/runtime";';
+
+/** ajv's standalone ES module, with its helpers as imports or inline code; throws on a helper it cannot place. */
+function compiledModule(code: string): string {
+  const esm = code.replaceAll(AJV_UCS2LENGTH, CODE_POINT_LENGTH).replaceAll(AJV_EQUAL, DEEP_EQUAL);
+  const leftover = /require\("[^"]*"\)/.exec(esm);
+  if (leftover) throw new Error(`ajv's standalone code needs ${leftover[0]}, which emit-validators cannot place`);
+  return esm.includes(DEEP_EQUAL) ? `${DEEP_EQUAL_IMPORT}\n${esm}` : esm;
+}
 
 /** Export name of the compiled validator of an operation's input or output. */
 export const validatorName = (operation: string, side: "input" | "output"): string =>
@@ -68,13 +85,16 @@ export function emitValidators(index: ShapeIndex): GeneratedFile[] {
   // Error objects stay lean (no messages, no schema copies): the runtime words
   // the messages and reads values from the validated data itself.
   // ownProperties: a member named like an Object.prototype property (`constructor`) is absent unless set.
+  // strictTypes off: a member's own constraints sit in an `allOf` beside the `$ref` that gives its type,
+  // which ajv's strict mode would log as a missing type on every such member.
   const { Ajv, standaloneCode } = loadAjv();
   const ajv = new Ajv({
     allErrors: true,
+    strictTypes: false,
     messages: false,
     strictNumbers: false,
     ownProperties: true,
-    code: { source: true, lines: true },
+    code: { source: true, lines: true, esm: true },
   });
   ajv.addSchema(root);
   const exports: Record<string, string> = {};
@@ -87,21 +107,21 @@ export function emitValidators(index: ShapeIndex): GeneratedFile[] {
   const schemaFile: GeneratedFile = {
     kind: "json",
     path: "schemas/shapes.schema.json",
-    text: JSON.stringify(root, null, 2),
+    value: root,
   };
   // A service whose operations all take and return Unit has nothing to compile.
   if (Object.keys(exports).length === 0) return [schemaFile, wrapper(index, [], {})];
-  const compiled = standaloneCode(ajv, exports).replaceAll(AJV_UCS2LENGTH, CODE_POINT_LENGTH);
+  const compiled = compiledModule(standaloneOnce(exports, (unique) => standaloneCode(ajv, unique)));
   return [
     schemaFile,
     {
       kind: "text",
-      path: "validators/compiled.cjs",
+      path: "validators/compiled.js",
       text: `// Compiled by ajv from schemas/shapes.schema.json: machine output, not formatted.\n${compiled}\n`,
     },
     {
       kind: "text",
-      path: "validators/compiled.d.cts",
+      path: "validators/compiled.d.ts",
       text: [
         "// Types of the ajv standalone validators beside this file.",
         'type CompiledValidator = import("@sjc/runtime").CompiledValidator;',
@@ -113,27 +133,34 @@ export function emitValidators(index: ShapeIndex): GeneratedFile[] {
   ];
 }
 
-const CREATE_REQUIRE: StatementStructures = {
-  kind: StructureKind.ImportDeclaration,
-  moduleSpecifier: "node:module",
-  namedImports: ["createRequire"],
-};
-
 /**
- * `const compiled = require(COMPILED_MODULE)`. Required rather than imported:
- * node scans the exports of a CommonJS file that an ES module imports, which
- * costs a client's cold start tens of milliseconds on a file this size.
+ * ajv writes a validator's function once per export that names it, so two
+ * exports of one schema (an operation whose input and output are the same
+ * shape) would declare it twice, which an ES module refuses. The first
+ * export of each schema is compiled; the others alias it.
  */
-const REQUIRE_COMPILED: StatementStructures = {
-  kind: StructureKind.VariableStatement,
-  declarationKind: VariableDeclarationKind.Const,
-  docs: tsDoc({}, ["The ajv standalone validators, required so that node loads them without scanning their exports."]),
-  declarations: [
-    {
-      name: "compiled",
-      initializer: `createRequire(import.meta.url)("${COMPILED_MODULE}") as typeof import("${COMPILED_MODULE}")`,
-    },
-  ],
+function standaloneOnce(
+  exports: Readonly<Record<string, string>>,
+  compile: (unique: Record<string, string>) => string,
+): string {
+  const firstOfSchema = new Map<string, string>();
+  const unique: Record<string, string> = {};
+  const aliases: string[] = [];
+  for (const [name, ref] of Object.entries(exports)) {
+    const first = firstOfSchema.get(ref);
+    if (first === undefined) {
+      firstOfSchema.set(ref, name);
+      unique[name] = ref;
+    } else aliases.push(`export const ${name} = ${first};`);
+  }
+  return [compile(unique), ...aliases].join("\n");
+}
+
+/** `import * as compiled from COMPILED_MODULE`. */
+const IMPORT_COMPILED: StatementStructures = {
+  kind: StructureKind.ImportDeclaration,
+  moduleSpecifier: COMPILED_MODULE,
+  namespaceImport: "compiled",
 };
 
 function wrapper(
@@ -145,7 +172,7 @@ function wrapper(
   const available = new Set(compiledNames);
   const fromCompiled = available.size ? imports.use(RT.fromCompiled) : "";
   const description = imports.use(RT.ServiceDescription);
-  const statements: StatementStructures[] = available.size ? [REQUIRE_COMPILED] : [];
+  const statements: StatementStructures[] = [];
   const entries: string[] = [];
   const hasPatterns = Object.keys(patterns).length > 0;
   if (hasPatterns) {
@@ -188,10 +215,9 @@ function wrapper(
       { name: "validators", type: `${description}["validators"]`, initializer: `{\n${entries.join("\n")}\n}` },
     ],
   });
-  const nodeImports = available.size ? [CREATE_REQUIRE] : [];
   return {
     kind: "typescript",
     path: "src/validators.ts",
-    statements: [...nodeImports, ...imports.declarations(), ...statements],
+    statements: [...imports.declarations(), ...(available.size ? [IMPORT_COMPILED] : []), ...statements],
   };
 }

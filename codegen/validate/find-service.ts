@@ -1,9 +1,8 @@
 /** Picks the service to generate and checks that its protocol is supported. */
 import type { FlatModel } from "../index/flatten.js";
 import { pointer } from "../index/flatten.js";
+import { PROTOCOLS, decodeProtocol } from "../index/protocol.js";
 import { type Issue, modelIssue } from "./issue.js";
-
-export const SUPPORTED_PROTOCOLS = ["aws.protocols#awsJson1_0", "aws.protocols#awsJson1_1"] as const;
 
 export function findService(
   model: FlatModel,
@@ -32,7 +31,7 @@ export function findService(
   }
   const id = options.service ?? services[0]!;
   const traits = model.shapes.get(id)!.traits ?? {};
-  if (!SUPPORTED_PROTOCOLS.some((p) => p in traits)) {
+  if (decodeProtocol(traits) === undefined) {
     const found = Object.keys(traits).filter(
       (t) => t.startsWith("aws.protocols#") || t.startsWith("smithy.protocols#"),
     );
@@ -40,7 +39,7 @@ export function findService(
       id,
       found[0] ?? "-",
       `unsupported protocol ${found.join(", ") || "(none)"}`,
-      `this generator supports ${SUPPORTED_PROTOCOLS.join(" and ")}`,
+      `this generator supports ${PROTOCOLS.map((p) => p.traitId).join(", ")}`,
     );
   }
   return id;

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { ROOT, cli, projectTempDir, snapshot } from "./helpers.js";
+import { ROOT, cli, firstDifference, projectTempDir, snapshot } from "./helpers.js";
 import { MODEL_RECORD_PATH } from "../../codegen/emit/emit-model-record.js";
 
 describe("golden output", () => {
@@ -20,13 +20,15 @@ describe("golden output", () => {
       "generated/ssm is stale: run npm run generate",
     );
     // The first file that differs, as a text diff.
-    const differing = Object.keys(fresh).find((path) => fresh[path] !== committed[path]);
+    const differing = Object.keys(fresh)
+      .sort()
+      .find((path) => fresh[path] !== committed[path]);
     if (differing !== undefined) {
-      assert.equal(
-        await readFile(join(out, differing), "utf8"),
+      const diff = firstDifference(
         await readFile(join(ROOT, "generated/ssm", differing), "utf8"),
-        `generated/ssm/${differing} is stale: run npm run generate`,
+        await readFile(join(out, differing), "utf8"),
       );
+      assert.fail(`generated/ssm/${differing} is stale (- committed, + regenerated); run npm run generate\n${diff}`);
     }
   });
 

@@ -5,7 +5,8 @@
  * the modeled error) and checks the HTTP response; a malformed-request case
  * checks how the handler rejects the request.
  */
-import type { HttpMalformedRequestCase, HttpRequestCase, HttpResponseCase, PlannedTest } from "./cases.js";
+import type { HttpMalformedRequestCase, HttpRequestCase, HttpResponseCase } from "../../index/protocol-tests.js";
+import type { PlannedTest } from "./cases.js";
 import type { Operation, Shape } from "../../index/shape-index.js";
 import { RT } from "../runtime-symbols.js";
 import { type TestContext, hasMembers } from "./context.js";

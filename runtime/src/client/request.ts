@@ -1,10 +1,9 @@
 /** Builds the unsigned awsJson HTTP request of one call. */
-import { gzipSync } from "node:zlib";
 import type { Endpoint, HeaderBag } from "@smithy/types";
 import type { ServiceException, ServiceExceptionOptions } from "../errors.js";
 import { serializeStructure } from "../serde.js";
 import type { ServiceSchema } from "../schema.js";
-import { HttpRequest } from "../smithy.cjs";
+import { gzip, HttpRequest } from "../platform/node.cjs";
 import type { OperationPlan } from "./operation.js";
 
 const encoder = new TextEncoder();
@@ -16,8 +15,8 @@ const HOST_LABELS =
 export interface RequestContext {
   readonly schema: ServiceSchema;
   readonly endpoint: Endpoint;
-  /** The user agent headers, and those the endpoint adds (from a rule set). */
-  readonly headers: Readonly<Record<string, string>>;
+  /** The headers the endpoint adds (from a rule set). */
+  readonly headers: Readonly<Record<string, string>> | undefined;
   readonly contentType: string;
   /** Prepended to the endpoint's hostname (an expanded host prefix), or "". */
   readonly hostPrefix: string;
@@ -25,32 +24,34 @@ export interface RequestContext {
   readonly minCompressionBytes: number | undefined;
 }
 
-/** POST to the endpoint's path with the serialised input: `{}` when there is none. */
+/**
+ * POST to the endpoint's path with the serialised input (`{}` when there is
+ * none). `host`, `content-length` and the user agent are the build step's.
+ */
 export function buildRequest(context: RequestContext, plan: OperationPlan, input: object | undefined): HttpRequest {
   const { endpoint } = context;
   const json = plan.input
     ? JSON.stringify(serializeStructure(context.schema, plan.input, input as Record<string, unknown>, "client"))
     : "{}";
   const encoded = encoder.encode(json);
-  const gzip =
+  const gzipped =
     context.minCompressionBytes !== undefined &&
     encoded.byteLength >= context.minCompressionBytes &&
-    plan.operation.requestCompression?.includes("gzip") === true;
-  const body = gzip ? new Uint8Array(gzipSync(encoded)) : encoded;
-  const hostname = context.hostPrefix + endpoint.hostname;
+    plan.operation.requestCompression?.includes("gzip") === true
+      ? gzip(encoded)
+      : undefined;
+  const body = gzipped ?? encoded;
   const headers: HeaderBag = {
     ...context.headers,
     "content-type": context.contentType,
     "x-amz-target": plan.target,
-    host: endpoint.port === undefined ? hostname : `${hostname}:${endpoint.port}`,
-    "content-length": String(body.byteLength),
   };
   if (context.schema.queryCompatible) headers["x-amzn-query-mode"] = "true";
-  if (gzip) headers["content-encoding"] = "gzip";
+  if (gzipped) headers["content-encoding"] = "gzip";
   return new HttpRequest({
     method: "POST",
     protocol: endpoint.protocol,
-    hostname,
+    hostname: context.hostPrefix + endpoint.hostname,
     port: endpoint.port,
     // awsJson posts to the endpoint's base path, which ends with a slash.
     path: endpoint.path?.endsWith("/") ? endpoint.path : `${endpoint.path ?? ""}/`,
