@@ -108,7 +108,7 @@ export function emitValidators(index: ShapeIndex): GeneratedFile[] {
   };
   // A service whose operations all take and return Unit has nothing to compile.
   if (Object.keys(exports).length === 0) return [schemaFile, wrapper(index, [], {})];
-  const compiled = compiledModule(standaloneCode(ajv, exports));
+  const compiled = compiledModule(standaloneOnce(exports, (unique) => standaloneCode(ajv, unique)));
   return [
     schemaFile,
     {
@@ -128,6 +128,29 @@ export function emitValidators(index: ShapeIndex): GeneratedFile[] {
     },
     wrapper(index, Object.keys(exports), rewrittenPatterns(index)),
   ];
+}
+
+/**
+ * ajv writes a validator's function once per export that names it, so two
+ * exports of one schema (an operation whose input and output are the same
+ * shape) would declare it twice, which an ES module refuses. The first
+ * export of each schema is compiled; the others alias it.
+ */
+function standaloneOnce(
+  exports: Readonly<Record<string, string>>,
+  compile: (unique: Record<string, string>) => string,
+): string {
+  const firstOfSchema = new Map<string, string>();
+  const unique: Record<string, string> = {};
+  const aliases: string[] = [];
+  for (const [name, ref] of Object.entries(exports)) {
+    const first = firstOfSchema.get(ref);
+    if (first === undefined) {
+      firstOfSchema.set(ref, name);
+      unique[name] = ref;
+    } else aliases.push(`export const ${name} = ${first};`);
+  }
+  return [compile(unique), ...aliases].join("\n");
 }
 
 function wrapper(
