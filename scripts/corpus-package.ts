@@ -8,8 +8,7 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import Mocha from "mocha";
-import { PROTOCOL_TESTS_PATH } from "../codegen/emit/emit-protocol-tests.js";
-import { ENDPOINT_TESTS_PATH } from "../codegen/emit/emit-endpoint-tests.js";
+import { PACKAGE_MODULES } from "../codegen/index/names.js";
 import { type RoundTripSummary, roundTripPackage } from "./roundtrip-package.js";
 
 export interface SpecCounts {
@@ -34,8 +33,8 @@ async function main(): Promise<void> {
   const out = resolve(positionals[0]!);
   const roundTrip = await roundTripPackage(out, { runs: Number(values.runs), seconds: Number(values.seconds) });
   const spec = async (path: string) => (existsSync(join(out, path)) ? await runSpec(join(out, path)) : undefined);
-  const protocol = await spec(PROTOCOL_TESTS_PATH);
-  const endpoint = await spec(ENDPOINT_TESTS_PATH);
+  const protocol = await spec(PACKAGE_MODULES.protocolTests.path);
+  const endpoint = await spec(PACKAGE_MODULES.endpointTests.path);
   const report: PackageReport = { ...roundTrip, ...(protocol ? { protocol } : {}), ...(endpoint ? { endpoint } : {}) };
   process.stdout.write(`\n${JSON.stringify(report)}\n`);
 }

@@ -9,17 +9,12 @@ import { tsDoc } from "./docs.js";
 import type { GeneratedFile } from "./generated-file.js";
 import { Imports } from "./imports.js";
 import { RT } from "./runtime-symbols.js";
-import { MODELS_MODULE } from "./emit-types.js";
-import { VALIDATORS_MODULE } from "./emit-validators.js";
-import { ENDPOINTS_MODULE, ENDPOINT_RULES } from "./emit-endpoints.js";
 
 const { StructureKind, VariableDeclarationKind } = tsMorph();
 
-export const SCHEMA_MODULE = "./schema.js";
-export const DESCRIPTION_MODULE = "./description.js";
-
 export function emitSchema(index: ShapeIndex): GeneratedFile[] {
-  const imports = new Imports();
+  const { modules } = index.names;
+  const imports = new Imports(modules.schema);
   const schemaType = imports.use(RT.ServiceSchema);
   const { service } = index;
   const schema = {
@@ -52,7 +47,7 @@ export function emitSchema(index: ShapeIndex): GeneratedFile[] {
   return [
     {
       kind: "typescript",
-      path: "src/schema.ts",
+      path: modules.schema.path,
       statements: [
         ...imports.declarations(),
         {
@@ -60,7 +55,9 @@ export function emitSchema(index: ShapeIndex): GeneratedFile[] {
           isExported: true,
           declarationKind: VariableDeclarationKind.Const,
           docs: tsDoc({}, [`Serde schema of ${service.id}: every shape its operations reach, keyed by shape id.`]),
-          declarations: [{ name: "serviceSchema", type: schemaType, initializer: JSON.stringify(schema, null, 2) }],
+          declarations: [
+            { name: index.names.service.serviceSchema, type: schemaType, initializer: JSON.stringify(schema, null, 2) },
+          ],
         },
       ],
     },
@@ -69,21 +66,22 @@ export function emitSchema(index: ShapeIndex): GeneratedFile[] {
 }
 
 function descriptionFile(index: ShapeIndex): GeneratedFile {
-  const imports = new Imports();
+  const { service, modules } = index.names;
+  const imports = new Imports(modules.description);
   const descriptionType = imports.use(RT.ServiceDescription);
   const errorEntries = index.errors.map(
-    (e) => `${JSON.stringify(e.id)}: ${imports.from(MODELS_MODULE, index.names.shape(e.id))},`,
+    (e) => `${JSON.stringify(e.id)}: ${imports.from(modules.models, index.names.shape(e.id))},`,
   );
-  const baseException = imports.from(MODELS_MODULE, index.names.service.serviceException);
-  const validators = imports.from(VALIDATORS_MODULE, "validators");
-  const serviceSchema = imports.from(SCHEMA_MODULE, "serviceSchema");
+  const baseException = imports.from(modules.models, service.serviceException);
+  const validators = imports.from(modules.validators, service.validators);
+  const serviceSchema = imports.from(modules.schema, service.serviceSchema);
   const endpointRules =
     index.service.endpointRules === undefined
       ? ""
-      : `endpointRules: ${imports.from(ENDPOINTS_MODULE, ENDPOINT_RULES)},`;
+      : `endpointRules: ${imports.from(modules.endpoints, service.endpointRules)},`;
   return {
     kind: "typescript",
-    path: "src/description.ts",
+    path: modules.description.path,
     statements: [
       ...imports.declarations(),
       {
@@ -93,7 +91,7 @@ function descriptionFile(index: ShapeIndex): GeneratedFile {
         docs: tsDoc({}, ["What the runtime client and server need to speak for this service."]),
         declarations: [
           {
-            name: "serviceDescription",
+            name: service.serviceDescription,
             type: descriptionType,
             initializer: `{
               schema: ${serviceSchema},

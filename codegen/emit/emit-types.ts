@@ -21,13 +21,12 @@ import { typeReference } from "./type-reference.js";
 
 const { Scope, StructureKind, VariableDeclarationKind } = tsMorph();
 
-export const MODELS_MODULE = "./models.js";
-
 export function emitTypes(index: ShapeIndex): GeneratedFile {
-  const imports = new Imports();
+  const { models } = index.names.modules;
+  const imports = new Imports(models);
   const statements: StatementStructures[] = [baseException(index, imports)];
   for (const shape of index.shapes) statements.push(...declarationsOf(index, shape, imports));
-  return { kind: "typescript", path: "src/models.ts", statements: [...imports.declarations(), ...statements] };
+  return { kind: "typescript", path: models.path, statements: [...imports.declarations(), ...statements] };
 }
 
 function declarationsOf(index: ShapeIndex, shape: Shape, imports: Imports): StatementStructures[] {
@@ -137,7 +136,8 @@ function errorClass(index: ShapeIndex, shape: Shape, fault: Fault, imports: Impo
 
 function unionDeclarations(index: ShapeIndex, shape: Shape, imports: Imports): StatementStructures[] {
   const name = index.names.shape(shape.id);
-  const variant = (m: Member) => `${m.name.charAt(0).toUpperCase()}${m.name.slice(1)}Member`;
+  const variant = (m: Member) => index.names.unionVariant(m.name);
+  const unknown = index.names.unknownUnionVariant;
   const others = (except?: string) =>
     [...shape.members.filter((m) => m.name !== except).map((m) => m.name), "$unknown"]
       .filter((n) => n !== except)
@@ -160,7 +160,7 @@ function unionDeclarations(index: ShapeIndex, shape: Shape, imports: Imports): S
       {
         kind: StructureKind.Interface,
         isExported: true,
-        name: "$UnknownMember",
+        name: unknown,
         docs: tsDoc({}, ["A member this version of the client does not know: its name and raw value."]),
         properties: [{ name: "$unknown", type: "[string, unknown]" }, ...others("$unknown")],
       },
@@ -171,7 +171,7 @@ function unionDeclarations(index: ShapeIndex, shape: Shape, imports: Imports): S
     isExported: true,
     name,
     docs: tsDoc(shape, ["Exactly one member is set."]),
-    type: [...shape.members.map((m) => `${name}.${variant(m)}`), `${name}.$UnknownMember`].join(" | "),
+    type: [...shape.members.map((m) => `${name}.${variant(m)}`), `${name}.${unknown}`].join(" | "),
   };
   return [alias, namespace];
 }

@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import type { StatementStructures } from "ts-morph";
 import { tsMorph } from "../ts-morph.js";
 import type { ShapeIndex } from "../index/shape-index.js";
+import { type GeneratedModule, importSpecifier } from "../index/names.js";
 import type { GeneratedFile } from "./generated-file.js";
 import { Imports } from "./imports.js";
 import { buildDefinitions, definitionRef, rewrittenPatterns, type JsonSchema } from "./json-schema.js";
@@ -18,7 +19,6 @@ import { tsDoc } from "./docs.js";
 const { StructureKind, VariableDeclarationKind } = tsMorph();
 
 /** Where the serde schema lives; the validators read it to word member paths. */
-const SCHEMA_MODULE = "./schema.js";
 
 interface AjvModules {
   readonly Ajv: typeof import("ajv").Ajv;
@@ -39,9 +39,6 @@ function loadAjv(): AjvModules {
     standaloneCode: (require("ajv/dist/standalone/index.js") as typeof import("ajv/dist/standalone/index.js")).default,
   });
 }
-
-export const VALIDATORS_MODULE = "./validators.js";
-const COMPILED_MODULE = "../validators/compiled.js";
 
 /**
  * Hack, on purpose: ajv's standalone code counts code points with a helper
@@ -70,10 +67,6 @@ function compiledModule(code: string): string {
   return esm.includes(DEEP_EQUAL) ? `${DEEP_EQUAL_IMPORT}\n${esm}` : esm;
 }
 
-/** Export name of the compiled validator of an operation's input or output. */
-export const validatorName = (operation: string, side: "input" | "output"): string =>
-  `validate${operation}${side === "input" ? "Input" : "Output"}`;
-
 export function emitValidators(index: ShapeIndex): GeneratedFile[] {
   const schemaId = `https://sjc.local/${index.names.service.folder}/shapes.schema.json`;
   const root: JsonSchema = {
@@ -99,14 +92,18 @@ export function emitValidators(index: ShapeIndex): GeneratedFile[] {
   ajv.addSchema(root);
   const exports: Record<string, string> = {};
   for (const op of index.operations) {
-    for (const side of ["input", "output"] as const) {
-      const id = op[side];
-      if (id) exports[validatorName(op.name, side)] = `${schemaId}${definitionRef(index.names.shape(id)).$ref}`;
+    const names = index.names.operation(op.name);
+    for (const [id, name] of [
+      [op.input, names.validateInput],
+      [op.output, names.validateOutput],
+    ] as const) {
+      if (id) exports[name] = `${schemaId}${definitionRef(index.names.shape(id)).$ref}`;
     }
   }
+  const { modules } = index.names;
   const schemaFile: GeneratedFile = {
     kind: "json",
-    path: "schemas/shapes.schema.json",
+    path: modules.jsonSchema.path,
     value: root,
   };
   // A service whose operations all take and return Unit has nothing to compile.
@@ -116,12 +113,12 @@ export function emitValidators(index: ShapeIndex): GeneratedFile[] {
     schemaFile,
     {
       kind: "text",
-      path: "validators/compiled.js",
-      text: `// Compiled by ajv from schemas/shapes.schema.json: machine output, not formatted.\n${compiled}\n`,
+      path: modules.compiledValidators.path,
+      text: `// Compiled by ajv from ${modules.jsonSchema.path}: machine output, not formatted.\n${compiled}\n`,
     },
     {
       kind: "text",
-      path: "validators/compiled.d.ts",
+      path: modules.compiledValidatorTypes.path,
       text: [
         "// Types of the ajv standalone validators beside this file.",
         'type CompiledValidator = import("@sjc/runtime").CompiledValidator;',
@@ -156,19 +153,13 @@ function standaloneOnce(
   return [compile(unique), ...aliases].join("\n");
 }
 
-/** `import * as compiled from COMPILED_MODULE`. */
-const IMPORT_COMPILED: StatementStructures = {
-  kind: StructureKind.ImportDeclaration,
-  moduleSpecifier: COMPILED_MODULE,
-  namespaceImport: "compiled",
-};
-
 function wrapper(
   index: ShapeIndex,
   compiledNames: readonly string[],
   patterns: Readonly<Record<string, string>>,
 ): GeneratedFile {
-  const imports = new Imports();
+  const { service, modules } = index.names;
+  const imports = new Imports(modules.validators);
   const available = new Set(compiledNames);
   const fromCompiled = available.size ? imports.use(RT.fromCompiled) : "";
   const description = imports.use(RT.ServiceDescription);
@@ -184,7 +175,8 @@ function wrapper(
     });
   }
   for (const op of index.operations) {
-    const names = (["input", "output"] as const).map((side) => validatorName(op.name, side));
+    const { validateInput, validateOutput } = index.names.operation(op.name);
+    const names = [validateInput, validateOutput];
     for (const [i, name] of names.entries()) {
       const side = i === 0 ? "input" : "output";
       statements.push({
@@ -198,7 +190,7 @@ function wrapper(
           {
             name,
             initializer: available.has(name)
-              ? `${fromCompiled}(compiled.${name}, { schema: ${imports.from(SCHEMA_MODULE, "serviceSchema")}, shape: ${JSON.stringify(op[side])}${hasPatterns ? ", patterns: modelPatterns" : ""} })`
+              ? `${fromCompiled}(compiled.${name}, { schema: ${imports.from(modules.schema, service.serviceSchema)}, shape: ${JSON.stringify(op[side])}${hasPatterns ? ", patterns: modelPatterns" : ""} })`
               : "() => []",
           },
         ],
@@ -212,12 +204,25 @@ function wrapper(
     declarationKind: VariableDeclarationKind.Const,
     docs: tsDoc({}, ["Validators of every operation, keyed by operation name."]),
     declarations: [
-      { name: "validators", type: `${description}["validators"]`, initializer: `{\n${entries.join("\n")}\n}` },
+      { name: service.validators, type: `${description}["validators"]`, initializer: `{\n${entries.join("\n")}\n}` },
     ],
   });
   return {
     kind: "typescript",
-    path: "src/validators.ts",
-    statements: [...imports.declarations(), ...(available.size ? [IMPORT_COMPILED] : []), ...statements],
+    path: modules.validators.path,
+    statements: [
+      ...imports.declarations(),
+      ...(available.size ? [importCompiled(modules.validators, modules.compiledValidators)] : []),
+      ...statements,
+    ],
+  };
+}
+
+/** `import * as compiled from "../validators/compiled.js"`. */
+function importCompiled(from: GeneratedModule, compiled: GeneratedModule): StatementStructures {
+  return {
+    kind: StructureKind.ImportDeclaration,
+    moduleSpecifier: importSpecifier(from, compiled),
+    namespaceImport: "compiled",
   };
 }

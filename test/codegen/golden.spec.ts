@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { ROOT, cli, firstDifference, projectTempDir, snapshot } from "./helpers.js";
-import { MODEL_RECORD_PATH } from "../../codegen/emit/emit-model-record.js";
+import { PACKAGE_MODULES } from "../../codegen/index/names.js";
 
 describe("golden output", () => {
   it("regenerating model/ssm.json reproduces generated/ssm exactly", async () => {
@@ -113,7 +113,8 @@ describe("formatting of generated code", () => {
     const prettier = await import("prettier");
     const { PRETTIER_OPTIONS } = await import("../../codegen/render/prettier-options.js");
     const files = Object.keys(await snapshot(join(ROOT, "generated/ssm"))).filter(
-      (f) => !/^(dist|node_modules)\//.test(f) && !f.startsWith("validators/") && f !== MODEL_RECORD_PATH,
+      (f) =>
+        !/^(dist|node_modules)\//.test(f) && !f.startsWith("validators/") && f !== PACKAGE_MODULES.modelRecord.path,
     );
     assert.ok(files.length >= 10);
     for (const file of files) {

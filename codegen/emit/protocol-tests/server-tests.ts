@@ -96,7 +96,10 @@ function handler(context: TestContext, operation: Operation, implementation: str
 
 /** `{ schema: serviceSchema, operation: "<Operation>" }`: fills in the routing headers a case leaves out. */
 function route(context: TestContext, operation: Operation): string {
-  return objectLiteral({ schema: context.own("serviceSchema"), operation: JSON.stringify(operation.name) });
+  return objectLiteral({
+    schema: context.own(context.index.names.service.serviceSchema),
+    operation: JSON.stringify(operation.name),
+  });
 }
 
 function requestLiteral(request: {
