@@ -3,6 +3,7 @@
  * in TypeScript: exported names (as `index/names.ts` decides them), which
  * properties are optional, and which structures are operation inputs.
  */
+import { WAITABLE } from "../index/waiters.js";
 import type { AstShape } from "../load/ast.js";
 import { collectOperations } from "../index/shape-index.js";
 import { type Names, decideNames, lowerFirst, pascalCase, shapeName } from "../index/names.js";
@@ -143,6 +144,7 @@ export class TypeScriptView {
     const names = decideNames({
       sdkId: aws?.sdkId ?? shapeName(serviceId),
       operations: operations.map(([id]) => service.rename?.[id] ?? shapeName(id)),
+      waiters: operations.flatMap(([, op]) => Object.keys(op.traits?.[WAITABLE] ?? {}).sort()),
       shapes: [...closure].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
     });
     this.#service = { names, closure };

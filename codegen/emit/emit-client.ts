@@ -1,8 +1,9 @@
 /**
  * The client side: one command module per operation, the bare client, the
- * aggregated client with one method per operation, and paginators for
- * `smithy.api#paginated` operations. Behaviour lives in the runtime; these
- * modules bind it to the model's names and types.
+ * aggregated client with one method per operation, paginators for
+ * `smithy.api#paginated` operations, and waiters (`./emit-waiters.ts`).
+ * Behaviour lives in the runtime; these modules bind it to the model's names
+ * and types.
  */
 import type { StatementStructures } from "ts-morph";
 import { tsMorph } from "../ts-morph.js";
@@ -12,6 +13,7 @@ import type { GeneratedFile } from "./generated-file.js";
 import { Imports } from "./imports.js";
 import { RT } from "./runtime-symbols.js";
 import { parameterTypeText } from "./emit-endpoints.js";
+import { emitWaiters } from "./emit-waiters.js";
 
 const { Scope, StructureKind, VariableDeclarationKind } = tsMorph();
 
@@ -19,6 +21,7 @@ export function emitClient(index: ShapeIndex): GeneratedFile[] {
   const files = index.operations.map((op) => commandFile(index, op));
   files.push(clientFile(index), aggregateFile(index));
   if (index.operations.some((op) => op.paginated?.inputToken)) files.push(paginationFile(index));
+  files.push(...emitWaiters(index));
   return files;
 }
 

@@ -133,6 +133,7 @@ function indexFile(index: ShapeIndex): GeneratedFile {
       add(modules.pagination, names.paginator);
       paginated = true;
     }
+    for (const waiter of op.waiters) add(modules.waiters, index.names.waiter(waiter.name).waitUntil);
     add(modules.validators, names.validateInput);
     add(modules.validators, names.validateOutput);
   }

@@ -21,6 +21,12 @@ export interface OperationNames {
   readonly commandModule: GeneratedModule;
 }
 
+/** A `smithy.waiters#waitable` waiter's export, in `src/waiters.ts`. */
+export interface WaiterNames {
+  /** e.g. `waitUntilCommandExecuted`: polls, resolves on success, throws on failure, timeout or abort. */
+  readonly waitUntil: string;
+}
+
 export interface ServiceNames {
   /** e.g. `SSMClient` */
   readonly client: string;
@@ -61,6 +67,7 @@ export interface ModuleNames {
   readonly client: GeneratedModule;
   readonly aggregate: GeneratedModule;
   readonly pagination: GeneratedModule;
+  readonly waiters: GeneratedModule;
   readonly endpoints: GeneratedModule;
   /** The server's own entry (`<package>/server`). */
   readonly server: GeneratedModule;
@@ -78,6 +85,7 @@ export interface Names {
   readonly modules: ModuleNames;
   shape(id: string): string;
   operation(name: string): OperationNames;
+  waiter(name: string): WaiterNames;
   /** The variant type of a union member, in the union's namespace (`FooMember`), never a shape's name. */
   unionVariant(member: string): string;
   /** The variant of a union value the model does not know. */
@@ -109,6 +117,7 @@ export const PACKAGE_MODULES = {
   compiledValidatorTypes: moduleAt("validators/compiled.d.ts"),
   jsonSchema: moduleAt("schemas/shapes.schema.json"),
   pagination: moduleAt("src/pagination.ts"),
+  waiters: moduleAt("src/waiters.ts"),
   endpoints: moduleAt("src/endpoints.ts"),
   server: moduleAt("src/server.ts"),
   protocolTests: moduleAt("test/protocol.spec.ts"),
@@ -137,6 +146,8 @@ export function pascalCase(text: string): string {
 export function decideNames(input: {
   readonly sdkId: string;
   readonly operations: readonly string[];
+  /** Waiter names (`smithy.waiters#waitable`), unique regardless of case. */
+  readonly waiters: readonly string[];
   /** Data shapes that get a declaration, sorted by id. */
   readonly shapes: readonly string[];
 }): Names {
@@ -187,6 +198,12 @@ export function decideNames(input: {
       taken.add(n);
     }
   }
+  const waiters = new Map<string, WaiterNames>();
+  for (const name of input.waiters) {
+    const names: WaiterNames = { waitUntil: `waitUntil${name}` };
+    waiters.set(name, names);
+    taken.add(names.waitUntil);
+  }
   const shapes = new Map<string, string>();
   for (const id of input.shapes) {
     let name = shapeName(id);
@@ -207,6 +224,11 @@ export function decideNames(input: {
     operation(name) {
       const names = operations.get(name);
       if (names === undefined) throw new Error(`generator bug: no names decided for operation ${name}`);
+      return names;
+    },
+    waiter(name) {
+      const names = waiters.get(name);
+      if (names === undefined) throw new Error(`generator bug: no names decided for waiter ${name}`);
       return names;
     },
     unionVariant(member) {

@@ -16,6 +16,7 @@ import { type Names, decideNames, shapeName } from "./names.js";
 import { UNIT } from "./prelude.js";
 import { type ServiceProtocol, decodeProtocol } from "./protocol.js";
 import { streamingMember } from "./streaming.js";
+import { WAITABLE, type Waiter, waitersOf } from "./waiters.js";
 import type { ShapeType } from "./shape-types.js";
 import {
   type Constraints,
@@ -44,6 +45,7 @@ import {
 
 export type { Bounds, Constraints, Deprecation, ErrorTraits, Fault, Pattern, ProtocolTests } from "./decoded-traits.js";
 export type { HttpBinding, MemberBinding, QueryLiteral, UriPattern, UriSegment } from "./http-bindings.js";
+export type { PathMatcher, Waiter, WaiterAcceptor, WaiterMatcher } from "./waiters.js";
 
 export type TimestampFormat = "date-time" | "epoch-seconds" | "http-date";
 
@@ -133,6 +135,8 @@ export interface Operation {
   /** Operation errors then service errors, sorted by shape id. */
   readonly errors: readonly string[];
   readonly paginated?: Paginated;
+  /** `smithy.waiters#waitable`, sorted by waiter name; empty without the trait. */
+  readonly waiters: readonly Waiter[];
   /**
    * True when `{}` is a valid input: no required member without a default, and
    * no member named like a property every object has (`constructor`, …).
@@ -229,7 +233,12 @@ export function buildShapeIndex(model: FlatModel, serviceId: string): ShapeIndex
     ...op,
     inputOptional: acceptsEmptyInput(op.input ? byId.get(op.input) : undefined),
   }));
-  const names = decideNames({ sdkId: service.sdkId, operations: operations.map((o) => o.name), shapes: sortedIds });
+  const names = decideNames({
+    sdkId: service.sdkId,
+    operations: operations.map((o) => o.name),
+    waiters: operations.flatMap((o) => o.waiters.map((w) => w.name)),
+    shapes: sortedIds,
+  });
   return {
     service,
     operations,
@@ -271,13 +280,14 @@ function protocolOf(id: string, traits: Traits): ServiceProtocol {
   return protocol;
 }
 
-/** Operations bound to the service directly or through its resources, unique. */
+/** Operations bound to the service directly or through its resources, unique; undefined resources are skipped. */
 export function collectOperations(model: FlatModel, service: AstShape): string[] {
   const found = new Set<string>();
   const fromResource = (id: string, seen: Set<string>) => {
     if (seen.has(id)) return;
     seen.add(id);
-    const resource = model.shapes.get(id)!;
+    const resource = model.shapes.get(id);
+    if (resource === undefined) return;
     for (const key of ["create", "put", "read", "update", "delete", "list"] as const) {
       if (resource[key]) found.add(resource[key]!.target);
     }
@@ -309,6 +319,7 @@ function toOperation(
     ...optional("output", target(shape.output)),
     errors: [...new Set([...(shape.errors ?? []).map((e) => e.target), ...serviceErrors])].sort(compare),
     ...optional("paginated", own ? { ...servicePaginated, ...own } : undefined),
+    waiters: waitersOf(traits[WAITABLE]),
     ...optional("hostPrefix", endpoint?.hostPrefix),
     endpointParams,
     requestCompression: requestCompressionOf(traits),

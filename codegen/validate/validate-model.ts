@@ -9,6 +9,7 @@ import { NUMBER_TYPES, isDataType, isShapeType } from "../index/shape-types.js";
 import { type Issue, modelIssue } from "./issue.js";
 import { checkTraits } from "./validate-traits.js";
 import { checkHttpBindings } from "./validate-http-bindings.js";
+import { checkWaiters } from "./validate-waiters.js";
 import { findService } from "./find-service.js";
 import { PROTOCOL_TEST_TRAITS } from "../index/protocol-tests.js";
 
@@ -49,6 +50,7 @@ export function validateModel(model: FlatModel, options: ValidateOptions): Valid
   }
   checkErrorTestsReachable(model, report);
   checkHttpBindings(model, report);
+  checkWaiters(model, options.file, issues);
   const serviceId = findService(model, options, issues);
   return serviceId === undefined ? { issues } : { issues, serviceId };
 }

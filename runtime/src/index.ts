@@ -33,3 +33,13 @@ export { PathEvaluationError, evaluatePath, isTruthy } from "./client/path-expre
 export type { PathExpression } from "./client/path-expression.js";
 export { createPaginator } from "./client/paginator.js";
 export type { JsonRpcPaginationConfiguration } from "./client/paginator.js";
+export { createWaiter } from "./client/waiter.js";
+export type {
+  WaiterAcceptor,
+  WaiterAcceptorState,
+  WaiterDelays,
+  WaiterMatcher,
+  WaiterPathComparator,
+  WaiterPathMatcher,
+} from "./client/waiter.js";
+export type { WaiterResult, WaiterState } from "@smithy/util-waiter";

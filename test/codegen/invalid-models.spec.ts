@@ -103,6 +103,21 @@ const CASES: Record<string, readonly string[]> = {
   "unsupported-protocol": [
     "ERROR example.weather#Weather aws.protocols#restJson1: unsupported protocol aws.protocols#restJson1; this generator supports aws.protocols#awsJson1_0, aws.protocols#awsJson1_1, smithy.protocols#rpcv2Cbor (test/fixtures/invalid-models/unsupported-protocol.json /shapes/example.weather#Weather)",
   ],
+  "waiters-invalid-acceptors": [
+    "ERROR example.weather#GetForecast smithy.waiters#waitable: waiter ForecastReady: \"Lines[0 == 'x'\" is not a JMESPath expression: Expected Rbracket, got: EQ (test/fixtures/invalid-models/waiters-invalid-acceptors.json /shapes/example.weather#GetForecast/traits/smithy.waiters#waitable/ForecastReady/acceptors/1/matcher/output/path)",
+    "ERROR example.weather#GetForecast smithy.waiters#waitable: waiter ForecastReady: a matcher sets exactly one of output, inputOutput, success, errorType, found success, errorType (test/fixtures/invalid-models/waiters-invalid-acceptors.json /shapes/example.weather#GetForecast/traits/smithy.waiters#waitable/ForecastReady/acceptors/3/matcher)",
+    'ERROR example.weather#GetForecast smithy.waiters#waitable: waiter ForecastReady: acceptor state "done" is not one of success, failure, retry (test/fixtures/invalid-models/waiters-invalid-acceptors.json /shapes/example.weather#GetForecast/traits/smithy.waiters#waitable/ForecastReady/acceptors/3/state)',
+    'ERROR example.weather#GetForecast smithy.waiters#waitable: waiter ForecastReady: booleanEquals expects "true" or "false", not "yes" (test/fixtures/invalid-models/waiters-invalid-acceptors.json /shapes/example.weather#GetForecast/traits/smithy.waiters#waitable/ForecastReady/acceptors/2/matcher/output/expected)',
+    'ERROR example.weather#GetForecast smithy.waiters#waitable: waiter ForecastReady: comparator "stringEqual" is not one of stringEquals, booleanEquals, allStringEquals, anyStringEquals (test/fixtures/invalid-models/waiters-invalid-acceptors.json /shapes/example.weather#GetForecast/traits/smithy.waiters#waitable/ForecastReady/acceptors/0/matcher/output/comparator)',
+    "ERROR example.weather#GetForecast smithy.waiters#waitable: waiter ForecastReady: minDelay 30 is greater than maxDelay 10 (test/fixtures/invalid-models/waiters-invalid-acceptors.json /shapes/example.weather#GetForecast/traits/smithy.waiters#waitable/ForecastReady)",
+    "ERROR example.weather#GetForecast smithy.waiters#waitable: waiter forecastGone has no acceptor with the success state (test/fixtures/invalid-models/waiters-invalid-acceptors.json /shapes/example.weather#GetForecast/traits/smithy.waiters#waitable/forecastGone/acceptors)",
+    'ERROR example.weather#GetForecast smithy.waiters#waitable: waiter name "forecastGone" is not UpperCamelCase letters and digits (test/fixtures/invalid-models/waiters-invalid-acceptors.json /shapes/example.weather#GetForecast/traits/smithy.waiters#waitable/forecastGone)',
+  ],
+  "waiters-names-and-sides": [
+    "ERROR example.weather#Ping smithy.waiters#waitable: waiter FORECASTREADY has the name of example.weather#GetForecast's ForecastReady (waiter names ignore case) (test/fixtures/invalid-models/waiters-names-and-sides.json /shapes/example.weather#Ping/traits/smithy.waiters#waitable/FORECASTREADY)",
+    "ERROR example.weather#Ping smithy.waiters#waitable: waiter FORECASTREADY: an inputOutput matcher needs an operation with input and output (test/fixtures/invalid-models/waiters-names-and-sides.json /shapes/example.weather#Ping/traits/smithy.waiters#waitable/FORECASTREADY/acceptors/1/matcher/inputOutput)",
+    "ERROR example.weather#Ping smithy.waiters#waitable: waiter FORECASTREADY: an output matcher needs an operation with output (test/fixtures/invalid-models/waiters-names-and-sides.json /shapes/example.weather#Ping/traits/smithy.waiters#waitable/FORECASTREADY/acceptors/0/matcher/output)",
+  ],
 };
 
 describe("broken models", () => {

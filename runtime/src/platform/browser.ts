@@ -12,6 +12,7 @@ import { constructStack as smithyConstructStack } from "@smithy/middleware-stack
 import type { ChecksumConstructor } from "@smithy/types";
 import { EndpointCache, EndpointError, customEndpointFunctions, resolveEndpoint } from "@smithy/util-endpoints";
 import { AdaptiveRetryStrategy } from "@smithy/util-retry";
+import { WaiterState, checkExceptions, createWaiter } from "@smithy/util-waiter";
 import fastDeepEqual from "fast-deep-equal";
 import type * as Node from "./node.cjs";
 
@@ -53,3 +54,5 @@ export const endpointModules: typeof Node.endpointModules = () => ({
   customEndpointFunctions,
   awsEndpointFunctions,
 });
+
+export const waiterModule: typeof Node.waiterModule = () => ({ createWaiter, checkExceptions, WaiterState });

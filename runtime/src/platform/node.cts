@@ -17,7 +17,7 @@ import type { DefaultProviderInit } from "@aws-sdk/credential-provider-node";
 import type { loadConfig } from "@smithy/node-config-provider";
 import type { AdaptiveRetryStrategy as AdaptiveRetryStrategyType } from "@smithy/util-retry";
 import type { AwsCredentialIdentityProvider, ChecksumConstructor, MiddlewareStack } from "@smithy/types";
-import type { DefaultHandlerOptions, EndpointModules, PlatformRequestHandler } from "./types.cjs";
+import type { DefaultHandlerOptions, EndpointModules, PlatformRequestHandler, WaiterModule } from "./types.cjs";
 
 export { Hash } from "@smithy/hash-node";
 export { HttpRequest } from "@smithy/protocol-http";
@@ -108,4 +108,9 @@ export function endpointModules(): EndpointModules {
     customEndpointFunctions: rules.customEndpointFunctions,
     awsEndpointFunctions: aws.awsEndpointFunctions,
   };
+}
+
+/** `@smithy/util-waiter` (its polling lives in `@smithy/core`), loaded on a waiter's first wait. */
+export function waiterModule(): WaiterModule {
+  return require("@smithy/util-waiter") as typeof import("@smithy/util-waiter");
 }

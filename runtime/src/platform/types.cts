@@ -3,6 +3,7 @@ import type { HttpRequest } from "@smithy/protocol-http";
 import type { HttpHandlerOptions, HttpResponse, RequestHandler } from "@smithy/types";
 import type { EndpointCache, EndpointError, customEndpointFunctions, resolveEndpoint } from "@smithy/util-endpoints";
 import type { awsEndpointFunctions } from "@aws-sdk/util-endpoints";
+import type { WaiterState, checkExceptions, createWaiter } from "@smithy/util-waiter";
 
 /** What sends a signed request: the platform's default, `@smithy/fetch-http-handler`, or a stub. */
 export type PlatformRequestHandler = RequestHandler<HttpRequest, HttpResponse, HttpHandlerOptions>;
@@ -21,4 +22,11 @@ export interface EndpointModules {
   readonly EndpointError: typeof EndpointError;
   readonly customEndpointFunctions: typeof customEndpointFunctions;
   readonly awsEndpointFunctions: typeof awsEndpointFunctions;
+}
+
+/** What polls a waiter: `@smithy/util-waiter`. */
+export interface WaiterModule {
+  readonly createWaiter: typeof createWaiter;
+  readonly checkExceptions: typeof checkExceptions;
+  readonly WaiterState: typeof WaiterState;
 }
