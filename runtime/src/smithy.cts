@@ -90,3 +90,24 @@ export function endpointRuleEngine(): RuleEngine {
   }
   return ruleEngine;
 }
+
+/** `@smithy/core/cbor` as the rpcv2Cbor codec uses it. */
+export interface CborLibrary {
+  readonly serialize: (input: unknown) => Uint8Array;
+  readonly deserialize: (payload: Uint8Array) => unknown;
+  /** Marks `{ tag, value }` as a CBOR tag for the encoder. */
+  readonly tag: (data: { tag: number; value: unknown }) => unknown;
+  /** The key that marks a decoded (or to be encoded) `{ tag, value }` as a tag. */
+  readonly tagSymbol: symbol;
+}
+
+let cborLibrary: CborLibrary | undefined;
+
+/** The CBOR encoder and decoder of SDK v3, loaded when an rpcv2Cbor service first needs it. */
+export function cborLibraryOf(): CborLibrary {
+  if (cborLibrary === undefined) {
+    const { cbor, tag, tagSymbol } = require("@smithy/core/cbor") as typeof import("@smithy/core/cbor");
+    cborLibrary = { serialize: cbor.serialize, deserialize: cbor.deserialize, tag, tagSymbol };
+  }
+  return cborLibrary;
+}

@@ -3,7 +3,7 @@ import type { NodeValue } from "../../load/ast.js";
 import type { Operation, ShapeIndex } from "../../index/shape-index.js";
 import type { Imports } from "../imports.js";
 import { RT } from "../runtime-symbols.js";
-import { valueLiteral } from "./literals.js";
+import { isBinaryMediaType, valueLiteral } from "./literals.js";
 
 /** Tests import the package they test by its source entries, relative to `test/`. */
 const PACKAGE_ENTRY = "../src/index.js";
@@ -39,6 +39,15 @@ export class TestContext {
   typed(shapeId: string, params: Readonly<Record<string, NodeValue>> | undefined): string {
     const fromParams = this.imports.use(RT.fromParams);
     return `${fromParams}(${this.own("serviceSchema")}, ${JSON.stringify(shapeId)}, ${valueLiteral(params ?? {})})`;
+  }
+
+  /**
+   * A case's body media type; a case that names none has the protocol's when
+   * that is binary (its body is then base64), else none (compared as text).
+   */
+  mediaType(given: string | undefined): string | undefined {
+    const fallback = this.index.service.protocol.bodyMediaType;
+    return given ?? (isBinaryMediaType(fallback) ? fallback : undefined);
   }
 
   command(operation: Operation): string {

@@ -1,4 +1,4 @@
-/** The generic awsJson 1.0 / 1.1 client that every generated `<Service>Client` extends. */
+/** The generic client (awsJson 1.0 / 1.1, rpcv2Cbor) that every generated `<Service>Client` extends. */
 import type { HttpRequest } from "@smithy/protocol-http";
 import type {
   Endpoint,
@@ -9,7 +9,7 @@ import type {
   RetryToken,
   SdkError,
 } from "@smithy/types";
-import { contentTypeOf } from "../schema.js";
+import { codecFor, type ProtocolCodec } from "../protocols/index.js";
 import type { ServiceDescription } from "../service.js";
 import { Hash, SignatureV4, endpointRuleEngine } from "../smithy.cjs";
 import { formatValidationMessage } from "../validation.js";
@@ -63,7 +63,7 @@ interface EndpointCacheLike {
 }
 
 /**
- * Sends commands over awsJson: serialise, sign (SigV4 when the service has a
+ * Sends commands over the service's protocol: serialise, sign (SigV4 when the service has a
  * signing name), send, read, deserialise; with retries on throttling, 5xx and
  * network failures. Everything reusable is resolved once, in the constructor.
  */
@@ -78,7 +78,7 @@ export class JsonRpcClient {
   private settling: Promise<Settled> | undefined;
   /** Signers for the signing name and region an endpoint's `authSchemes` ask for. */
   private readonly signers = new Map<string, SignatureV4>();
-  private readonly contentType: string;
+  private readonly codec: ProtocolCodec;
   /** `user-agent` and `x-amz-user-agent`. */
   private readonly agentHeaders: Readonly<Record<string, string>>;
   private readonly plans = new Map<string, OperationPlan>();
@@ -94,7 +94,7 @@ export class JsonRpcClient {
     const resolved = resolveConfig(schema, config, endpointRules !== undefined);
     this.config = resolved.config;
     this.pending = resolved.pending;
-    this.contentType = contentTypeOf(schema.protocol);
+    this.codec = codecFor(schema.protocol);
     this.agentHeaders = userAgentHeaders(schema, this.config.customUserAgent);
     this.endpointCache =
       endpointRules === undefined
@@ -260,7 +260,7 @@ export class JsonRpcClient {
         schema: this.description.schema,
         endpoint: target.endpoint,
         headers: target.headers,
-        contentType: this.contentType,
+        codec: this.codec,
         hostPrefix:
           hostPrefix === undefined || this.config.disableHostPrefix
             ? ""
@@ -330,14 +330,14 @@ export class JsonRpcClient {
   ): Promise<MetadataBearer> {
     const signed = signer ? ((await signer.sign(request)) as HttpRequest) : request;
     const { response } = await this.config.requestHandler.handle(signed, handlerOptions);
-    const text = await readBody(response.body);
+    const body = await readBody(response.body);
     const status = response.statusCode;
     const $metadata: ResponseMetadata = {
       httpStatusCode: status,
       requestId: header(response.headers, "x-amzn-requestid"),
     };
-    if (status >= 200 && status < 300) return toOutput(this.description, plan, text, $metadata);
-    throw toError(this.description, plan, response.headers, text, $metadata);
+    if (status >= 200 && status < 300) return toOutput(this.description, this.codec, plan, body, $metadata);
+    throw toError(this.description, this.codec, plan, response.headers, body, $metadata);
   }
 }
 

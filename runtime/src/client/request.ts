@@ -1,13 +1,11 @@
-/** Builds the unsigned awsJson HTTP request of one call. */
+/** Builds the unsigned HTTP request of one call, framed by the protocol's codec. */
 import { gzipSync } from "node:zlib";
 import type { Endpoint, HeaderBag } from "@smithy/types";
 import type { ServiceException, ServiceExceptionOptions } from "../errors.js";
-import { serializeStructure } from "../serde.js";
+import type { ProtocolCodec } from "../protocols/index.js";
 import type { ServiceSchema } from "../schema.js";
 import { HttpRequest } from "../smithy.cjs";
 import type { OperationPlan } from "./operation.js";
-
-const encoder = new TextEncoder();
 
 /** One or more dot-separated DNS labels: letters, digits and inner hyphens. */
 const HOST_LABELS =
@@ -18,21 +16,19 @@ export interface RequestContext {
   readonly endpoint: Endpoint;
   /** The user agent headers, and those the endpoint adds (from a rule set). */
   readonly headers: Readonly<Record<string, string>>;
-  readonly contentType: string;
+  readonly codec: ProtocolCodec;
   /** Prepended to the endpoint's hostname (an expanded host prefix), or "". */
   readonly hostPrefix: string;
   /** Bodies at least this large are gzipped where the operation allows it; undefined: never. */
   readonly minCompressionBytes: number | undefined;
 }
 
-/** POST to the endpoint's path with the serialised input: `{}` when there is none. */
+/** A POST of the serialised input to the operation's path, with the protocol's headers. */
 export function buildRequest(context: RequestContext, plan: OperationPlan, input: object | undefined): HttpRequest {
-  const { endpoint } = context;
-  const json = plan.input
-    ? JSON.stringify(serializeStructure(context.schema, plan.input, input as Record<string, unknown>, "client"))
-    : "{}";
-  const encoded = encoder.encode(json);
+  const { endpoint, codec, schema } = context;
+  const encoded = codec.encodeInput(schema, plan.input, input);
   const gzip =
+    encoded !== undefined &&
     context.minCompressionBytes !== undefined &&
     encoded.byteLength >= context.minCompressionBytes &&
     plan.operation.requestCompression?.includes("gzip") === true;
@@ -40,20 +36,17 @@ export function buildRequest(context: RequestContext, plan: OperationPlan, input
   const hostname = context.hostPrefix + endpoint.hostname;
   const headers: HeaderBag = {
     ...context.headers,
-    "content-type": context.contentType,
-    "x-amz-target": plan.target,
+    ...codec.requestHeaders(schema, plan.operation.name, body !== undefined),
     host: endpoint.port === undefined ? hostname : `${hostname}:${endpoint.port}`,
-    "content-length": String(body.byteLength),
+    "content-length": String(body?.byteLength ?? 0),
   };
-  if (context.schema.queryCompatible) headers["x-amzn-query-mode"] = "true";
   if (gzip) headers["content-encoding"] = "gzip";
   return new HttpRequest({
     method: "POST",
     protocol: endpoint.protocol,
     hostname,
     port: endpoint.port,
-    // awsJson posts to the endpoint's base path, which ends with a slash.
-    path: endpoint.path?.endsWith("/") ? endpoint.path : `${endpoint.path ?? ""}/`,
+    path: codec.requestPath(endpoint.path, schema, plan.operation.name),
     query: endpoint.query,
     headers,
     body,
