@@ -235,11 +235,9 @@ function listFiles(dir: string): string[] {
 
 /**
  * The files the generator formats with prettier (codegen/render/render-files.ts):
- * all but ajv's machine output `validators/compiled.cjs` and the `*.d.cts`
- * declarations written line by line.
+ * all but ajv's machine output `validators/compiled.js` and its declarations
+ * `validators/compiled.d.ts`, written line by line.
  */
 export function formattedFiles(paths: readonly string[]): string[] {
-  return paths.filter(
-    (path) => path !== "validators/compiled.cjs" && !path.endsWith(".d.cts") && path !== "model.json",
-  );
+  return paths.filter((path) => !path.startsWith("validators/compiled.") && path !== "model.json");
 }

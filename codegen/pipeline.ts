@@ -4,7 +4,6 @@
  */
 import { type ModelSource, loadModel } from "./load/load-model.js";
 import { validateModel } from "./validate/validate-model.js";
-import { findService } from "./validate/find-service.js";
 import { type Issue, hasErrors, sortIssues } from "./validate/issue.js";
 import { buildShapeIndex, type ShapeIndex } from "./index/shape-index.js";
 import type { PackageOptions } from "./emit/emit-package.js";
@@ -64,23 +63,17 @@ export async function generateModels(
   progress("load", `${model.own.length} shapes`);
   const located = (list: readonly Issue[]) =>
     list.map((issue) => (issue.file === options.modelPath ? { ...issue, file: loaded.fileOf(issue.shapeId) } : issue));
-  const issues = sortIssues([
-    ...loaded.issues,
-    ...located(
-      validateModel(model, { file: options.modelPath, ...(options.service ? { service: options.service } : {}) }),
-    ),
-  ]);
+  const validation = validateModel(model, {
+    file: options.modelPath,
+    ...(options.service ? { service: options.service } : {}),
+  });
+  const issues = sortIssues([...loaded.issues, ...located(validation.issues)]);
   progress(
     "validate",
     `${issues.filter((i) => i.severity === "ERROR").length} errors, ${issues.length - issues.filter((i) => i.severity === "ERROR").length} warnings`,
   );
   if (hasErrors(issues)) return { ok: false, issues };
-  const serviceId = findService(
-    model,
-    { file: options.modelPath, ...(options.service ? { service: options.service } : {}) },
-    [],
-  )!;
-  const index = buildShapeIndex(model, serviceId);
+  const index = buildShapeIndex(model, validation.serviceId!);
   progress("index", `${index.operations.length} operations, ${index.shapes.length} shapes in the service closure`);
   const renderer = new Renderer({ modelPath: options.modelPath, command: options.command }, options.formatter);
   // Each file goes to the formatter as soon as it is emitted, and formats while the next are

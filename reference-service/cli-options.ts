@@ -1,5 +1,6 @@
 /** The command line of `npm start` (reference-service/main.ts), parsed without side effects. */
 import { parseArgs } from "node:util";
+import { checkOrigin } from "@sjc/runtime/server";
 
 const DEFAULT_HOST = "127.0.0.1";
 const DEFAULT_PORT = 8080;
@@ -17,6 +18,8 @@ Options:
                       (default: the bundled reference-service/fixtures/window-executions.json)
   --credentials FILE  check SigV4 signatures against these access keys: lines of
                       ACCESS_KEY_ID:SECRET, or a JSON object {"ACCESS_KEY_ID": "SECRET"}
+  --cors ORIGIN       let pages of ORIGIN (scheme://host[:port], or *) call the server:
+                      answer preflight requests and send CORS headers (repeatable)
   -h, --help          print this help and exit
 
 Environment:
@@ -33,6 +36,8 @@ export interface ServeOptions {
   readonly dataFile?: string;
   /** Where the access keys come from; undefined when SigV4 is not checked. */
   readonly credentials?: { readonly file: string } | { readonly spec: string };
+  /** Origins allowed to call from browsers; absent when CORS is off. */
+  readonly cors?: readonly string[];
 }
 
 export type CliCommand = { readonly command: "help" } | { readonly command: "serve"; readonly options: ServeOptions };
@@ -62,6 +67,7 @@ export function parseCommandLine(
       port: values.port === undefined ? DEFAULT_PORT : parsePort(values.port),
       ...(values.data !== undefined && { dataFile: nonEmpty("--data", values.data) }),
       ...(credentials && { credentials }),
+      ...(values.cors !== undefined && { cors: values.cors.map(parseOrigin) }),
     },
   };
 }
@@ -77,6 +83,7 @@ function readFlags(args: readonly string[]) {
         port: { type: "string" },
         data: { type: "string" },
         credentials: { type: "string" },
+        cors: { type: "string", multiple: true },
         help: { type: "boolean", short: "h" },
       },
     }).values;
@@ -89,6 +96,14 @@ function parsePort(text: string): number {
   const port = /^\d{1,5}$/.test(text) ? Number(text) : Number.NaN;
   if (!(port <= 65535)) throw new UsageError(`--port must be an integer from 0 to 65535, got '${text}'`);
   return port;
+}
+
+function parseOrigin(text: string): string {
+  try {
+    return checkOrigin(text);
+  } catch (error) {
+    throw new UsageError(`--cors: ${(error as Error).message}`);
+  }
 }
 
 function nonEmpty(flag: string, value: string): string {

@@ -48,14 +48,17 @@ function main(): void {
 
 /** Listens, prints the ready message, and stops gracefully on SIGINT or SIGTERM (a second one stops at once). */
 function serve(options: ServeOptions, store: TaskStore, credentials: Record<string, string> | undefined): void {
-  const server = createSSMServer(createReferenceService(store), credentials ? { credentials } : {});
+  const server = createSSMServer(createReferenceService(store), {
+    ...(credentials && { credentials }),
+    ...(options.cors && { cors: options.cors }),
+  });
   server.on("error", (error: NodeJS.ErrnoException) => {
     console.error(`cannot listen on ${options.host}:${options.port}: ${error.message}`);
     process.exitCode = 1;
   });
   server.listen(options.port, options.host, () => {
     const { port } = server.address() as AddressInfo;
-    console.log(readyMessage(urlOf(options.host, port), store, credentials));
+    console.log(readyMessage(urlOf(options.host, port), store, credentials, options.cors));
   });
 
   let stopping = false;
@@ -76,7 +79,12 @@ function urlOf(host: string, port: number): string {
   return `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
 }
 
-function readyMessage(url: string, store: TaskStore, credentials: Record<string, string> | undefined): string {
+function readyMessage(
+  url: string,
+  store: TaskStore,
+  credentials: Record<string, string> | undefined,
+  cors: readonly string[] | undefined,
+): string {
   const executions = store.windowExecutionIds.length;
   const tasks = store.windowExecutionIds.reduce((sum, id) => sum + store.tasksOf(id)!.length, 0);
   const accessKeyId = credentials && Object.keys(credentials)[0];
@@ -90,6 +98,7 @@ function readyMessage(url: string, store: TaskStore, credentials: Record<string,
     credentials
       ? `  SigV4 signatures checked (${Object.keys(credentials).length} access keys)`
       : "  SigV4 signatures not checked: any (dummy) credentials work",
+    ...(cors ? [`  CORS: pages of ${cors.join(", ")} may call it`] : []),
     "Try:",
     `  ${env} aws ssm describe-maintenance-window-execution-tasks --endpoint-url ${url} --region us-east-1 --window-execution-id ${id}`,
     "Stop with Ctrl-C.",

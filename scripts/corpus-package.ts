@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import Mocha from "mocha";
-import { PROTOCOL_TESTS_PATH } from "../codegen/emit/emit-protocol-tests.js";
+import { PACKAGE_MODULES } from "../codegen/index/names.js";
 import { type RoundTripSummary, roundTripPackage } from "./roundtrip-package.js";
 
 export interface PackageReport extends RoundTripSummary {
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const out = resolve(positionals[0]!);
   const roundTrip = await roundTripPackage(out, { runs: Number(values.runs), seconds: Number(values.seconds) });
   // The generated endpoint tests are not run here yet: some models' rule sets use what the client does not read yet.
-  const specs = [PROTOCOL_TESTS_PATH].map((path) => join(out, path)).filter(existsSync);
+  const specs = [PACKAGE_MODULES.protocolTests.path].map((path) => join(out, path)).filter(existsSync);
   const report: PackageReport = { ...roundTrip, ...(specs.length ? { protocol: await runSpecs(specs) } : {}) };
   process.stdout.write(`\n${JSON.stringify(report)}\n`);
 }

@@ -20,8 +20,7 @@ import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { gunzipSync } from "node:zlib";
-import { PROTOCOL_TESTS_PATH } from "../codegen/emit/emit-protocol-tests.js";
-import { ENDPOINT_TESTS_PATH } from "../codegen/emit/emit-endpoint-tests.js";
+import { PACKAGE_MODULES } from "../codegen/index/names.js";
 import type { PackageReport } from "./corpus-package.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -228,7 +227,9 @@ async function corpusModel(file: string, options: Settings): Promise<Result> {
 
   const built = await run(TSC, ["-p", out], deadline);
   if (built.status !== 0) return fail("tsc", built);
-  if ([PROTOCOL_TESTS_PATH, ENDPOINT_TESTS_PATH].some((path) => existsSync(join(out, path)))) {
+  if (
+    [PACKAGE_MODULES.protocolTests.path, PACKAGE_MODULES.endpointTests.path].some((path) => existsSync(join(out, path)))
+  ) {
     const tsconfig = join(out, "tsconfig.corpus.json");
     await writeFile(
       tsconfig,

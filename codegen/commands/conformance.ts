@@ -19,7 +19,8 @@ import { createRequire } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type MochaType from "mocha";
-import { PROTOCOL_TESTS_PATH, SKIP_SEPARATOR } from "../emit/emit-protocol-tests.js";
+import { SKIP_SEPARATOR } from "../emit/emit-protocol-tests.js";
+import { PACKAGE_MODULES } from "../index/names.js";
 import { type Log, runGenerate } from "./generate.js";
 import { readSources } from "./read-sources.js";
 import { loadSources } from "../load/load-sources.js";
@@ -148,7 +149,7 @@ async function conformance(model: string, service: string, work: string, log: Lo
   if (generated !== 0) {
     return { ...none, problems: [`${service}: generation failed (exit ${generated}):\n${lines.join("\n")}`] };
   }
-  const spec = join(out, PROTOCOL_TESTS_PATH);
+  const spec = join(out, PACKAGE_MODULES.protocolTests.path);
   if (!existsSync(spec)) {
     log("   the service has no protocol test cases");
     return { ...none, problems: [] };

@@ -14,7 +14,7 @@ import { parseSmithyBuild } from "../build-config/smithy-build.js";
 import { diffModels, loadDiffModel } from "../diff/diff-models.js";
 import { type DiffEvent, formatEvent, isBreaking } from "../diff/event.js";
 import { bumpFor, nextVersion } from "../diff/semver.js";
-import { MODEL_RECORD_PATH } from "../emit/emit-model-record.js";
+import { PACKAGE_MODULES } from "../index/names.js";
 import { formatIssue } from "../validate/issue.js";
 import type { Log } from "./generate.js";
 import { type SourcesResult, sourcesAtRevision, sourcesOnDisk } from "./model-sources.js";
@@ -146,7 +146,7 @@ async function readPlan(cwd: string, config: string | undefined, projection: str
 
 /** The model the package was generated from, as it recorded it. */
 async function recordedModel(plan: GenerationPlan, cwd: string): Promise<SourcesResult> {
-  const file = join(plan.out!, MODEL_RECORD_PATH);
+  const file = join(plan.out!, PACKAGE_MODULES.modelRecord.path);
   const shown = relative(cwd, file);
   if (!existsSync(file)) {
     return {

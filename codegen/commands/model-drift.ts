@@ -9,20 +9,28 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { diffModels, loadDiffModel } from "../diff/diff-models.js";
 import { formatEvent, isBreaking } from "../diff/event.js";
-import { MODEL_RECORD_PATH, modelHash } from "../emit/emit-model-record.js";
+import { modelHash } from "../emit/emit-model-record.js";
+import { PACKAGE_MODULES } from "../index/names.js";
 import type { RenderedFile } from "../render/render-files.js";
 import { summary } from "./diff.js";
 
 export async function modelDrift(out: string, shownOut: string, files: readonly RenderedFile[]): Promise<string[]> {
-  const record = join(out, MODEL_RECORD_PATH);
-  const current = files.find((f) => f.path === MODEL_RECORD_PATH)!.text;
+  const record = join(out, PACKAGE_MODULES.modelRecord.path);
+  const current = files.find((f) => f.path === PACKAGE_MODULES.modelRecord.path)!.text;
   if (!existsSync(record))
     return [`model     ${shownOut} records no model to compare with (generated before sjc recorded it)`];
   const recorded = await readFile(record, "utf8");
   if (modelHash(recorded) === modelHash(current)) return [`model     unchanged since ${shownOut} was generated`];
-  const before = loadDiffModel([{ path: `${shownOut}/${MODEL_RECORD_PATH}`, text: recorded }], MODEL_RECORD_PATH);
-  const after = loadDiffModel([{ path: MODEL_RECORD_PATH, text: current }], MODEL_RECORD_PATH);
-  if (!before.ok || !after.ok) return [`model     ${shownOut}/${MODEL_RECORD_PATH} does not load; no diff`];
+  const before = loadDiffModel(
+    [{ path: `${shownOut}/${PACKAGE_MODULES.modelRecord.path}`, text: recorded }],
+    PACKAGE_MODULES.modelRecord.path,
+  );
+  const after = loadDiffModel(
+    [{ path: PACKAGE_MODULES.modelRecord.path, text: current }],
+    PACKAGE_MODULES.modelRecord.path,
+  );
+  if (!before.ok || !after.ok)
+    return [`model     ${shownOut}/${PACKAGE_MODULES.modelRecord.path} does not load; no diff`];
   const events = diffModels(before.model, after.model);
   return [
     `model     since ${shownOut} was generated: ${summary(events)} (details: npx sjc diff)`,

@@ -11,15 +11,9 @@ import { tsDoc } from "./docs.js";
 import type { GeneratedFile } from "./generated-file.js";
 import { Imports } from "./imports.js";
 import { RT } from "./runtime-symbols.js";
-import { DESCRIPTION_MODULE } from "./emit-schema.js";
 import { parameterTypeText } from "./emit-endpoints.js";
 
 const { Scope, StructureKind, VariableDeclarationKind } = tsMorph();
-
-export const commandModule = (op: Operation) => `./commands/${op.name}Command.js`;
-export const clientModule = (index: ShapeIndex) => `./${index.names.service.client}.js`;
-export const aggregateModule = (index: ShapeIndex) => `./${index.names.service.aggregate}.js`;
-export const PAGINATION_MODULE = "./pagination.js";
 
 export function emitClient(index: ShapeIndex): GeneratedFile[] {
   const files = index.operations.map((op) => commandFile(index, op));
@@ -29,9 +23,9 @@ export function emitClient(index: ShapeIndex): GeneratedFile[] {
 }
 
 function commandFile(index: ShapeIndex, op: Operation): GeneratedFile {
-  const imports = new Imports();
   const names = index.names.operation(op.name);
-  const models = "../models.js";
+  const imports = new Imports(names.commandModule);
+  const { models } = index.names.modules;
   const inputExtends = op.input ? [imports.from(models, index.names.shape(op.input), true)] : [];
   const outputExtends = [
     ...(op.output ? [imports.from(models, index.names.shape(op.output), true)] : []),
@@ -72,21 +66,21 @@ function commandFile(index: ShapeIndex, op: Operation): GeneratedFile {
   ];
   return {
     kind: "typescript",
-    path: `src/commands/${op.name}Command.ts`,
+    path: names.commandModule.path,
     statements: [...imports.declarations(), ...statements],
   };
 }
 
 function clientFile(index: ShapeIndex): GeneratedFile {
-  const imports = new Imports();
-  const { service } = index.names;
+  const { service, modules } = index.names;
+  const imports = new Imports(modules.client);
   const base = imports.use(RT.JsonRpcClient);
   const config = imports.use(RT.JsonRpcClientConfig);
-  const description = imports.from(DESCRIPTION_MODULE, "serviceDescription");
+  const description = imports.from(modules.description, service.serviceDescription);
   const info = index.service;
   return {
     kind: "typescript",
-    path: `src/${service.client}.ts`,
+    path: modules.client.path,
     statements: [
       ...imports.declarations(),
       {
@@ -126,15 +120,15 @@ function clientFile(index: ShapeIndex): GeneratedFile {
 }
 
 function aggregateFile(index: ShapeIndex): GeneratedFile {
-  const imports = new Imports();
-  const { service } = index.names;
+  const { service, modules } = index.names;
+  const imports = new Imports(modules.aggregate);
   const options = imports.use(RT.JsonRpcSendOptions);
-  imports.from(clientModule(index), service.client);
+  imports.from(modules.client, service.client);
   const methods = index.operations.map((op) => {
     const names = index.names.operation(op.name);
-    imports.from(commandModule(op), names.command);
-    imports.from(commandModule(op), names.commandInput, true);
-    imports.from(commandModule(op), names.commandOutput, true);
+    imports.from(names.commandModule, names.command);
+    imports.from(names.commandModule, names.commandInput, true);
+    imports.from(names.commandModule, names.commandOutput, true);
     return {
       name: names.method,
       scope: Scope.Public,
@@ -149,7 +143,7 @@ function aggregateFile(index: ShapeIndex): GeneratedFile {
   });
   return {
     kind: "typescript",
-    path: `src/${service.aggregate}.ts`,
+    path: modules.aggregate.path,
     statements: [
       ...imports.declarations(),
       {
@@ -165,14 +159,14 @@ function aggregateFile(index: ShapeIndex): GeneratedFile {
 }
 
 function paginationFile(index: ShapeIndex): GeneratedFile {
-  const imports = new Imports();
-  const { service } = index.names;
+  const { service, modules } = index.names;
+  const imports = new Imports(modules.pagination);
   const createPaginator = imports.use(RT.createPaginator);
   const paginator = imports.use(RT.Paginator);
   const configuration = imports.use(RT.JsonRpcPaginationConfiguration);
   const sendOptions = imports.use(RT.JsonRpcSendOptions);
-  const client = imports.from(clientModule(index), service.client, true);
-  const configName = `${service.aggregate}PaginationConfiguration`;
+  const client = imports.from(modules.client, service.client, true);
+  const configName = service.paginationConfiguration;
   const statements: StatementStructures[] = [
     {
       kind: StructureKind.Interface,
@@ -186,9 +180,9 @@ function paginationFile(index: ShapeIndex): GeneratedFile {
     const p = op.paginated;
     if (!p?.inputToken || !p.outputToken) continue;
     const names = index.names.operation(op.name);
-    imports.from(commandModule(op), names.command);
-    imports.from(commandModule(op), names.commandInput, true);
-    imports.from(commandModule(op), names.commandOutput, true);
+    imports.from(names.commandModule, names.command);
+    imports.from(names.commandModule, names.commandInput, true);
+    imports.from(names.commandModule, names.commandOutput, true);
     const args = [names.command, p.inputToken, p.outputToken, ...(p.pageSize ? [p.pageSize] : [])]
       .map((a, i) => (i === 0 ? a : JSON.stringify(a)))
       .join(", ");
@@ -208,5 +202,5 @@ function paginationFile(index: ShapeIndex): GeneratedFile {
       ],
     });
   }
-  return { kind: "typescript", path: "src/pagination.ts", statements: [...imports.declarations(), ...statements] };
+  return { kind: "typescript", path: modules.pagination.path, statements: [...imports.declarations(), ...statements] };
 }

@@ -12,31 +12,26 @@ import type { ShapeIndex } from "../index/shape-index.js";
 import type { EndpointOperationInput, EndpointTestCase } from "../index/endpoint-rules.js";
 import type { GeneratedFile } from "./generated-file.js";
 import { Imports } from "./imports.js";
-import { ENDPOINT_RULES } from "./emit-endpoints.js";
 import { RT } from "./runtime-symbols.js";
 import { valueLiteral } from "./protocol-tests/literals.js";
-
-export const ENDPOINT_TESTS_PATH = "test/endpoints.spec.ts";
-
-/** Tests import the package they test by its source entry, relative to `test/`. */
-const PACKAGE_ENTRY = "../src/index.js";
 
 export function emitEndpointTests(index: ShapeIndex): GeneratedFile[] {
   const rules = index.service.endpointRules;
   if (rules === undefined || rules.tests.length === 0) return [];
-  const imports = new Imports();
+  const { endpointTests } = index.names.modules;
+  const imports = new Imports(endpointTests);
   const its = rules.tests.map((c) => itBlock(index, imports, c));
   const title = `${index.service.id} endpoint tests (smithy.rules#endpointTests)`;
   const suite = `describe(${JSON.stringify(title)}, () => {\n${its.join("\n\n")}\n});`;
   return [
-    { kind: "typescript-text", path: ENDPOINT_TESTS_PATH, text: `${imports.text()}\n\nexport default ${suite}\n` },
+    { kind: "typescript-text", path: endpointTests.path, text: `${imports.text()}\n\nexport default ${suite}\n` },
   ];
 }
 
 function itBlock(index: ShapeIndex, imports: Imports, c: EndpointTestCase): string {
   const title = `case ${c.number}: ${c.documentation ?? "(no documentation)"}`;
   const expect = valueLiteral(c.expect);
-  const rules = imports.from(PACKAGE_ENTRY, ENDPOINT_RULES);
+  const rules = imports.from(index.names.modules.index, index.names.service.endpointRules);
   const lines = [`${imports.use(RT.assertEndpointCase)}(${rules}, ${valueLiteral(c.params)}, ${expect});`];
   for (const input of c.operationInputs) lines.push(clientCall(index, imports, input, expect));
   return `it(${JSON.stringify(title)}, async () => {\n${lines.join("\n")}\n});`;
@@ -50,12 +45,13 @@ function clientCall(index: ShapeIndex, imports: Imports, input: EndpointOperatio
     return `throw new Error(${JSON.stringify(message)});`;
   }
   const names = index.names.operation(operation.name);
-  const client = imports.from(PACKAGE_ENTRY, index.names.service.client);
-  const command = imports.from(PACKAGE_ENTRY, names.command);
+  const { service, modules } = index.names;
+  const client = imports.from(modules.index, service.client);
+  const command = imports.from(modules.index, names.command);
   const args =
     operation.input === undefined
       ? ""
-      : `${imports.use(RT.fromParams)}(${imports.from(PACKAGE_ENTRY, "serviceSchema")}, ` +
+      : `${imports.use(RT.fromParams)}(${imports.from(modules.index, service.serviceSchema)}, ` +
         `${JSON.stringify(operation.input)}, ${valueLiteral(input.operationParams)})`;
   const configNames = new Map(
     (index.service.endpointRules?.clientContextParams ?? []).map((p) => [p.name, p.configName]),

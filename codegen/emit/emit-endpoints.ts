@@ -11,13 +11,11 @@ import { Imports } from "./imports.js";
 import { valueLiteral } from "./protocol-tests/literals.js";
 import { RT } from "./runtime-symbols.js";
 
-export const ENDPOINTS_MODULE = "./endpoints.js";
-export const ENDPOINT_RULES = "endpointRules";
-
 export function emitEndpoints(index: ShapeIndex): GeneratedFile[] {
   const rules = index.service.endpointRules;
   if (rules === undefined) return [];
-  const imports = new Imports();
+  const { endpoints } = index.names.modules;
+  const imports = new Imports(endpoints);
   const type = imports.use(RT.EndpointRules);
   const clientContextParams = Object.fromEntries(rules.clientContextParams.map((p) => [p.name, p.configName]));
   const value = {
@@ -30,8 +28,8 @@ export function emitEndpoints(index: ShapeIndex): GeneratedFile[] {
   return [
     {
       kind: "typescript-text",
-      path: "src/endpoints.ts",
-      text: `${imports.text()}\n\n${doc}\nexport const ${ENDPOINT_RULES}: ${type} = ${valueLiteral(value)};\n`,
+      path: endpoints.path,
+      text: `${imports.text()}\n\n${doc}\nexport const ${index.names.service.endpointRules}: ${type} = ${valueLiteral(value)};\n`,
     },
   ];
 }

@@ -9,9 +9,8 @@ import { createHash } from "node:crypto";
 import type { NodeValue } from "../load/ast.js";
 import type { FlatModel } from "../index/flatten.js";
 import { compare } from "../index/shape-index.js";
+import { PACKAGE_MODULES } from "../index/names.js";
 import type { GeneratedFile } from "./generated-file.js";
-
-export const MODEL_RECORD_PATH = "model.json";
 
 export interface ModelRecord {
   readonly file: GeneratedFile;
@@ -22,7 +21,7 @@ export function emitModelRecord(model: FlatModel, metadata: Readonly<Record<stri
   const shapes = [...model.own].sort(compare).map((id) => `${JSON.stringify(id)}:${canonical(model.shapes.get(id))}`);
   const head = `{"smithy":"2.0",${Object.keys(metadata).length ? `"metadata":${canonical(metadata)},` : ""}"shapes":{`;
   const text = `${head}\n${shapes.join(",\n")}\n}}\n`;
-  return { file: { kind: "data", path: MODEL_RECORD_PATH, text }, sha256: modelHash(text) };
+  return { file: { kind: "data", path: PACKAGE_MODULES.modelRecord.path, text }, sha256: modelHash(text) };
 }
 
 /** The hash package.json records: sha256 of the record's text, in hex. */

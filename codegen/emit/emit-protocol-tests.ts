@@ -8,7 +8,8 @@
 import type { ShapeIndex } from "../index/shape-index.js";
 import type { GeneratedFile } from "./generated-file.js";
 import { Imports } from "./imports.js";
-import { GROUPS, type HttpRequestCase, type PlannedTest, groupOf, planTests } from "./protocol-tests/cases.js";
+import type { HttpRequestCase } from "../index/protocol-tests.js";
+import { GROUPS, type PlannedTest, groupOf, planTests } from "./protocol-tests/cases.js";
 import { clientRequestTest, clientResponseTest, clientUnsupported } from "./protocol-tests/client-tests.js";
 import { TestContext } from "./protocol-tests/context.js";
 import { SKIPS_FILE, type SkipList, decideSkips } from "./protocol-tests/skips.js";
@@ -19,8 +20,6 @@ import {
   serverUnsupported,
 } from "./protocol-tests/server-tests.js";
 
-export const PROTOCOL_TESTS_PATH = "test/protocol.spec.ts";
-
 /** Separates a skipped case's id from its reason in the test title. */
 export const SKIP_SEPARATOR = " — skipped: ";
 
@@ -28,7 +27,8 @@ export function emitProtocolTests(index: ShapeIndex, skips: SkipList): Generated
   const tests = planTests(index);
   const { reasons, stale } = decideSkips(tests, skips[index.service.id]);
   if (tests.length === 0 && stale.length === 0) return [];
-  const imports = new Imports();
+  const { protocolTests } = index.names.modules;
+  const imports = new Imports(protocolTests);
   const context = new TestContext(index, imports);
   const groups: string[] = [];
   for (const group of GROUPS) {
@@ -50,7 +50,7 @@ export function emitProtocolTests(index: ShapeIndex, skips: SkipList): Generated
   // A spec module's statements are calls; the root suite is its default export.
   const suite = `describe(${JSON.stringify(title)}, () => {\n${groups.join("\n\n")}\n});`;
   return [
-    { kind: "typescript-text", path: PROTOCOL_TESTS_PATH, text: `${imports.text()}\n\nexport default ${suite}\n` },
+    { kind: "typescript-text", path: protocolTests.path, text: `${imports.text()}\n\nexport default ${suite}\n` },
   ];
 }
 

@@ -4,22 +4,17 @@
  * ties it to the error classes and validators.
  */
 import { tsMorph } from "../ts-morph.js";
-import type { Member, Operation, Shape, ShapeIndex } from "../index/shape-index.js";
+import type { Member, Shape, ShapeIndex } from "../index/shape-index.js";
 import { tsDoc } from "./docs.js";
 import type { GeneratedFile } from "./generated-file.js";
 import { Imports } from "./imports.js";
 import { RT } from "./runtime-symbols.js";
-import { MODELS_MODULE } from "./emit-types.js";
-import { VALIDATORS_MODULE } from "./emit-validators.js";
-import { ENDPOINTS_MODULE, ENDPOINT_RULES } from "./emit-endpoints.js";
 
 const { StructureKind, VariableDeclarationKind } = tsMorph();
 
-export const SCHEMA_MODULE = "./schema.js";
-export const DESCRIPTION_MODULE = "./description.js";
-
 export function emitSchema(index: ShapeIndex): GeneratedFile[] {
-  const imports = new Imports();
+  const { modules } = index.names;
+  const imports = new Imports(modules.schema);
   const schemaType = imports.use(RT.ServiceSchema);
   const { service } = index;
   const schema = {
@@ -41,7 +36,7 @@ export function emitSchema(index: ShapeIndex): GeneratedFile[] {
           ...(op.output ? { output: op.output } : {}),
           errors: op.errors,
           ...(op.hostPrefix ? { hostPrefix: op.hostPrefix } : {}),
-          ...requestCompression(op.traits),
+          ...(op.requestCompression.length > 0 ? { requestCompression: op.requestCompression } : {}),
           ...nonEmpty("staticContextParams", op.endpointParams.staticContextParams),
           ...nonEmpty("contextParams", op.endpointParams.contextParams),
         },
@@ -51,7 +46,7 @@ export function emitSchema(index: ShapeIndex): GeneratedFile[] {
   return [
     {
       kind: "typescript",
-      path: "src/schema.ts",
+      path: modules.schema.path,
       statements: [
         ...imports.declarations(),
         {
@@ -59,7 +54,9 @@ export function emitSchema(index: ShapeIndex): GeneratedFile[] {
           isExported: true,
           declarationKind: VariableDeclarationKind.Const,
           docs: tsDoc({}, [`Serde schema of ${service.id}: every shape its operations reach, keyed by shape id.`]),
-          declarations: [{ name: "serviceSchema", type: schemaType, initializer: JSON.stringify(schema, null, 2) }],
+          declarations: [
+            { name: index.names.service.serviceSchema, type: schemaType, initializer: JSON.stringify(schema, null, 2) },
+          ],
         },
       ],
     },
@@ -68,21 +65,22 @@ export function emitSchema(index: ShapeIndex): GeneratedFile[] {
 }
 
 function descriptionFile(index: ShapeIndex): GeneratedFile {
-  const imports = new Imports();
+  const { service, modules } = index.names;
+  const imports = new Imports(modules.description);
   const descriptionType = imports.use(RT.ServiceDescription);
   const errorEntries = index.errors.map(
-    (e) => `${JSON.stringify(e.id)}: ${imports.from(MODELS_MODULE, index.names.shape(e.id))},`,
+    (e) => `${JSON.stringify(e.id)}: ${imports.from(modules.models, index.names.shape(e.id))},`,
   );
-  const baseException = imports.from(MODELS_MODULE, index.names.service.serviceException);
-  const validators = imports.from(VALIDATORS_MODULE, "validators");
-  const serviceSchema = imports.from(SCHEMA_MODULE, "serviceSchema");
+  const baseException = imports.from(modules.models, service.serviceException);
+  const validators = imports.from(modules.validators, service.validators);
+  const serviceSchema = imports.from(modules.schema, service.serviceSchema);
   const endpointRules =
     index.service.endpointRules === undefined
       ? ""
-      : `endpointRules: ${imports.from(ENDPOINTS_MODULE, ENDPOINT_RULES)},`;
+      : `endpointRules: ${imports.from(modules.endpoints, service.endpointRules)},`;
   return {
     kind: "typescript",
-    path: "src/description.ts",
+    path: modules.description.path,
     statements: [
       ...imports.declarations(),
       {
@@ -92,7 +90,7 @@ function descriptionFile(index: ShapeIndex): GeneratedFile {
         docs: tsDoc({}, ["What the runtime client and server need to speak for this service."]),
         declarations: [
           {
-            name: "serviceDescription",
+            name: service.serviceDescription,
             type: descriptionType,
             initializer: `{
               schema: ${serviceSchema},
@@ -112,33 +110,22 @@ function nonEmpty<K extends string>(key: K, value: Readonly<Record<string, unkno
   return (Object.keys(value).length > 0 ? { [key]: value } : {}) as { [P in K]?: unknown };
 }
 
-function requestCompression(traits: Operation["traits"]): { requestCompression?: string[] } {
-  const trait = traits["smithy.api#requestCompression"] as { encodings?: string[] } | undefined;
-  return trait?.encodings?.length ? { requestCompression: trait.encodings } : {};
-}
-
 function shapeEntry(shape: Shape): Record<string, unknown> {
-  const traits = shape.traits;
-  const sparse = traits["smithy.api#sparse"] !== undefined ? { sparse: true } : {};
   switch (shape.type) {
-    case "timestamp": {
-      const format = traits["smithy.api#timestampFormat"];
-      return { type: "timestamp", ...(format ? { format } : {}) };
-    }
+    case "timestamp":
+      return { type: "timestamp", ...(shape.timestampFormat ? { format: shape.timestampFormat } : {}) };
     case "list":
-      return { type: "list", member: memberEntry(shape.members[0]!), ...sparse };
+      return { type: "list", member: memberEntry(shape.members[0]!), ...(shape.sparse ? { sparse: true } : {}) };
     case "map":
-      return { type: "map", value: memberEntry(shape.members[1]!), ...sparse };
+      return { type: "map", value: memberEntry(shape.members[1]!), ...(shape.sparse ? { sparse: true } : {}) };
     case "structure": {
-      const error = traits["smithy.api#error"];
-      const httpError = traits["smithy.api#httpError"];
-      const queryError = traits["aws.protocols#awsQueryError"] as { code?: string } | undefined;
+      const error = shape.error;
       return {
         type: "structure",
         members: Object.fromEntries(shape.members.map((m) => [m.name, memberEntry(m)])),
-        ...(error ? { error } : {}),
-        ...(httpError ? { httpError } : {}),
-        ...(queryError?.code ? { queryErrorCode: queryError.code } : {}),
+        ...(error ? { error: error.fault } : {}),
+        ...(error?.httpStatus !== undefined ? { httpError: error.httpStatus } : {}),
+        ...(error?.queryErrorCode ? { queryErrorCode: error.queryErrorCode } : {}),
       };
     }
     case "union":
@@ -149,13 +136,12 @@ function shapeEntry(shape: Shape): Record<string, unknown> {
 }
 
 function memberEntry(member: Member): Record<string, unknown> {
-  const format = member.traits["smithy.api#timestampFormat"];
   return {
     target: member.target,
-    ...(format ? { timestampFormat: format } : {}),
+    ...(member.timestampFormat ? { timestampFormat: member.timestampFormat } : {}),
     ...(member.default !== undefined ? { default: member.default } : {}),
     ...(member.required ? { required: true } : {}),
-    ...(member.traits["smithy.api#clientOptional"] !== undefined ? { clientOptional: true } : {}),
-    ...(member.traits["smithy.api#idempotencyToken"] !== undefined ? { idempotencyToken: true } : {}),
+    ...(member.clientOptional ? { clientOptional: true } : {}),
+    ...(member.idempotencyToken ? { idempotencyToken: true } : {}),
   };
 }

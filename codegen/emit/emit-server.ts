@@ -9,26 +9,22 @@ import { tsDoc } from "./docs.js";
 import type { GeneratedFile } from "./generated-file.js";
 import { Imports } from "./imports.js";
 import { RT } from "./runtime-symbols.js";
-import { MODELS_MODULE } from "./emit-types.js";
-import { DESCRIPTION_MODULE } from "./emit-schema.js";
 
 const { StructureKind } = tsMorph();
 
-export const SERVER_MODULE = "./server.js";
-
 export function emitServer(index: ShapeIndex): GeneratedFile {
-  const imports = new Imports();
-  const { service } = index.names;
+  const { service, modules } = index.names;
+  const imports = new Imports(modules.server);
   const context = imports.use(RT.RequestContext);
   const handlerOptions = imports.use(RT.HandlerOptions);
   const serverOptions = imports.use(RT.NodeServerOptions);
   const handlerType = imports.use(RT.JsonRpcHandler);
   const createHandler = imports.use(RT.createJsonRpcHandler);
   const createNodeServer = imports.use(RT.createNodeServer);
-  const description = imports.from(DESCRIPTION_MODULE, "serviceDescription");
+  const description = imports.from(modules.description, service.serviceDescription);
   const methods = index.operations.map((op) => {
-    const input = op.input ? imports.from(MODELS_MODULE, index.names.shape(op.input), true) : "Record<string, never>";
-    const output = op.output ? imports.from(MODELS_MODULE, index.names.shape(op.output), true) : "void";
+    const input = op.input ? imports.from(modules.models, index.names.shape(op.input), true) : "Record<string, never>";
+    const output = op.output ? imports.from(modules.models, index.names.shape(op.output), true) : "void";
     const errors = op.errors.map((e) => `{@link ${index.names.shape(e)}}`).join(", ");
     return {
       name: op.name,
@@ -42,7 +38,7 @@ export function emitServer(index: ShapeIndex): GeneratedFile {
   });
   return {
     kind: "typescript",
-    path: "src/server.ts",
+    path: modules.server.path,
     statements: [
       {
         kind: StructureKind.ImportDeclaration,

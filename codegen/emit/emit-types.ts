@@ -12,7 +12,7 @@ import type {
   VariableStatementStructure,
 } from "ts-morph";
 import { tsMorph } from "../ts-morph.js";
-import type { Member, Shape, ShapeIndex } from "../index/shape-index.js";
+import type { Fault, Member, Shape, ShapeIndex } from "../index/shape-index.js";
 import { tsDoc } from "./docs.js";
 import type { GeneratedFile } from "./generated-file.js";
 import { Imports } from "./imports.js";
@@ -21,20 +21,19 @@ import { typeReference } from "./type-reference.js";
 
 const { Scope, StructureKind, VariableDeclarationKind } = tsMorph();
 
-export const MODELS_MODULE = "./models.js";
-
 export function emitTypes(index: ShapeIndex): GeneratedFile {
-  const imports = new Imports();
+  const { models } = index.names.modules;
+  const imports = new Imports(models);
   const statements: StatementStructures[] = [baseException(index, imports)];
   for (const shape of index.shapes) statements.push(...declarationsOf(index, shape, imports));
-  return { kind: "typescript", path: "src/models.ts", statements: [...imports.declarations(), ...statements] };
+  return { kind: "typescript", path: models.path, statements: [...imports.declarations(), ...statements] };
 }
 
 function declarationsOf(index: ShapeIndex, shape: Shape, imports: Imports): StatementStructures[] {
   switch (shape.type) {
     case "structure":
-      return shape.traits["smithy.api#error"] !== undefined
-        ? [errorClass(index, shape, imports)]
+      return shape.error !== undefined
+        ? [errorClass(index, shape, shape.error.fault, imports)]
         : [structureInterface(index, shape, imports)];
     case "union":
       return unionDeclarations(index, shape, imports);
@@ -90,9 +89,8 @@ function structureInterface(index: ShapeIndex, shape: Shape, imports: Imports): 
 /** Error members that would clash with `Error`'s own properties are left to the base class. */
 const ERROR_OWN = new Set(["message", "name", "stack", "cause"]);
 
-function errorClass(index: ShapeIndex, shape: Shape, imports: Imports): ClassDeclarationStructure {
+function errorClass(index: ShapeIndex, shape: Shape, fault: Fault, imports: Imports): ClassDeclarationStructure {
   const name = index.names.shape(shape.id);
-  const fault = shape.traits["smithy.api#error"] as "client" | "server";
   const members = shape.members.filter((m) => !ERROR_OWN.has(m.name));
   const options = imports.use(RT.ExceptionOptionType);
   return {
@@ -138,7 +136,8 @@ function errorClass(index: ShapeIndex, shape: Shape, imports: Imports): ClassDec
 
 function unionDeclarations(index: ShapeIndex, shape: Shape, imports: Imports): StatementStructures[] {
   const name = index.names.shape(shape.id);
-  const variant = (m: Member) => `${m.name.charAt(0).toUpperCase()}${m.name.slice(1)}Member`;
+  const variant = (m: Member) => index.names.unionVariant(m.name);
+  const unknown = index.names.unknownUnionVariant;
   const others = (except?: string) =>
     [...shape.members.filter((m) => m.name !== except).map((m) => m.name), "$unknown"]
       .filter((n) => n !== except)
@@ -161,7 +160,7 @@ function unionDeclarations(index: ShapeIndex, shape: Shape, imports: Imports): S
       {
         kind: StructureKind.Interface,
         isExported: true,
-        name: "$UnknownMember",
+        name: unknown,
         docs: tsDoc({}, ["A member this version of the client does not know: its name and raw value."]),
         properties: [{ name: "$unknown", type: "[string, unknown]" }, ...others("$unknown")],
       },
@@ -172,15 +171,14 @@ function unionDeclarations(index: ShapeIndex, shape: Shape, imports: Imports): S
     isExported: true,
     name,
     docs: tsDoc(shape, ["Exactly one member is set."]),
-    type: [...shape.members.map((m) => `${name}.${variant(m)}`), `${name}.$UnknownMember`].join(" | "),
+    type: [...shape.members.map((m) => `${name}.${variant(m)}`), `${name}.${unknown}`].join(" | "),
   };
   return [alias, namespace];
 }
 
 function enumDeclarations(name: string, shape: Shape, valueType: "string" | "number"): StatementStructures[] {
   const values = shape.members.map((m) => {
-    const value = m.traits["smithy.api#enumValue"] ?? m.name;
-    return `${safeProperty(m.name)}: ${JSON.stringify(value)},`;
+    return `${safeProperty(m.name)}: ${JSON.stringify(m.value)},`;
   });
   const constant: VariableStatementStructure = {
     kind: StructureKind.VariableStatement,

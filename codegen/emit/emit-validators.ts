@@ -1,7 +1,7 @@
 /**
  * Validators, compiled by ajv at generation time into standalone code: no
- * schema is compiled at run time. Emits the compiled module (CommonJS, as
- * ajv's standalone output requires its runtime helpers), its declarations,
+ * schema is compiled at run time. Emits the compiled module (a plain ES
+ * module, so browsers and bundlers load it as they are), its declarations,
  * a typed wrapper with one validator per operation input and output, and the
  * schemas themselves as a JSON data file.
  */
@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import type { StatementStructures } from "ts-morph";
 import { tsMorph } from "../ts-morph.js";
 import type { ShapeIndex } from "../index/shape-index.js";
+import { type GeneratedModule, importSpecifier } from "../index/names.js";
 import type { GeneratedFile } from "./generated-file.js";
 import { Imports } from "./imports.js";
 import { buildDefinitions, definitionRef, rewrittenPatterns, type JsonSchema } from "./json-schema.js";
@@ -18,7 +19,6 @@ import { tsDoc } from "./docs.js";
 const { StructureKind, VariableDeclarationKind } = tsMorph();
 
 /** Where the serde schema lives; the validators read it to word member paths. */
-const SCHEMA_MODULE = "./schema.js";
 
 interface AjvModules {
   readonly Ajv: typeof import("ajv").Ajv;
@@ -40,9 +40,6 @@ function loadAjv(): AjvModules {
   });
 }
 
-export const VALIDATORS_MODULE = "./validators.js";
-const COMPILED_MODULE = "../validators/compiled.cjs";
-
 /**
  * Hack, on purpose: ajv's standalone code counts code points with a helper
  * that walks every string character by character (most of a validation's
@@ -53,9 +50,22 @@ const COMPILED_MODULE = "../validators/compiled.cjs";
 const AJV_UCS2LENGTH = 'require("ajv/dist/runtime/ucs2length").default';
 const CODE_POINT_LENGTH = "((s) => s.length - (s.match(/[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]/g)?.length ?? 0))";
 
-/** Export name of the compiled validator of an operation's input or output. */
-export const validatorName = (operation: string, side: "input" | "output"): string =>
-  `validate${operation}${side === "input" ? "Input" : "Output"}`;
+/**
+ * ajv's standalone code `require`s its runtime helpers even as an ES module.
+ * Its deep equality (enums and unique items of non-scalars) is ajv's own
+ * dependency, fast-deep-equal, which @sjc/runtime exports as `deepEqual`.
+ */
+const AJV_EQUAL = 'require("ajv/dist/runtime/equal").default';
+const DEEP_EQUAL = "$deepEqual";
+const DEEP_EQUAL_IMPORT = 'import { deepEqual as $deepEqual } from "@sjc/runtime";';
+
+/** ajv's standalone ES module, with its helpers as imports or inline code; throws on a helper it cannot place. */
+function compiledModule(code: string): string {
+  const esm = code.replaceAll(AJV_UCS2LENGTH, CODE_POINT_LENGTH).replaceAll(AJV_EQUAL, DEEP_EQUAL);
+  const leftover = /require\("[^"]*"\)/.exec(esm);
+  if (leftover) throw new Error(`ajv's standalone code needs ${leftover[0]}, which emit-validators cannot place`);
+  return esm.includes(DEEP_EQUAL) ? `${DEEP_EQUAL_IMPORT}\n${esm}` : esm;
+}
 
 export function emitValidators(index: ShapeIndex): GeneratedFile[] {
   const schemaId = `https://sjc.local/${index.names.service.folder}/shapes.schema.json`;
@@ -68,40 +78,47 @@ export function emitValidators(index: ShapeIndex): GeneratedFile[] {
   // Error objects stay lean (no messages, no schema copies): the runtime words
   // the messages and reads values from the validated data itself.
   // ownProperties: a member named like an Object.prototype property (`constructor`) is absent unless set.
+  // strictTypes off: a member's own constraints sit in an `allOf` beside the `$ref` that gives its type,
+  // which ajv's strict mode would log as a missing type on every such member.
   const { Ajv, standaloneCode } = loadAjv();
   const ajv = new Ajv({
     allErrors: true,
+    strictTypes: false,
     messages: false,
     strictNumbers: false,
     ownProperties: true,
-    code: { source: true, lines: true },
+    code: { source: true, lines: true, esm: true },
   });
   ajv.addSchema(root);
   const exports: Record<string, string> = {};
   for (const op of index.operations) {
-    for (const side of ["input", "output"] as const) {
-      const id = op[side];
-      if (id) exports[validatorName(op.name, side)] = `${schemaId}${definitionRef(index.names.shape(id)).$ref}`;
+    const names = index.names.operation(op.name);
+    for (const [id, name] of [
+      [op.input, names.validateInput],
+      [op.output, names.validateOutput],
+    ] as const) {
+      if (id) exports[name] = `${schemaId}${definitionRef(index.names.shape(id)).$ref}`;
     }
   }
+  const { modules } = index.names;
   const schemaFile: GeneratedFile = {
     kind: "json",
-    path: "schemas/shapes.schema.json",
-    text: JSON.stringify(root, null, 2),
+    path: modules.jsonSchema.path,
+    value: root,
   };
   // A service whose operations all take and return Unit has nothing to compile.
   if (Object.keys(exports).length === 0) return [schemaFile, wrapper(index, [], {})];
-  const compiled = standaloneCode(ajv, exports).replaceAll(AJV_UCS2LENGTH, CODE_POINT_LENGTH);
+  const compiled = compiledModule(standaloneOnce(exports, (unique) => standaloneCode(ajv, unique)));
   return [
     schemaFile,
     {
       kind: "text",
-      path: "validators/compiled.cjs",
-      text: `// Compiled by ajv from schemas/shapes.schema.json: machine output, not formatted.\n${compiled}\n`,
+      path: modules.compiledValidators.path,
+      text: `// Compiled by ajv from ${modules.jsonSchema.path}: machine output, not formatted.\n${compiled}\n`,
     },
     {
       kind: "text",
-      path: "validators/compiled.d.cts",
+      path: modules.compiledValidatorTypes.path,
       text: [
         "// Types of the ajv standalone validators beside this file.",
         'type CompiledValidator = import("@sjc/runtime").CompiledValidator;',
@@ -113,39 +130,40 @@ export function emitValidators(index: ShapeIndex): GeneratedFile[] {
   ];
 }
 
-const CREATE_REQUIRE: StatementStructures = {
-  kind: StructureKind.ImportDeclaration,
-  moduleSpecifier: "node:module",
-  namedImports: ["createRequire"],
-};
-
 /**
- * `const compiled = require(COMPILED_MODULE)`. Required rather than imported:
- * node scans the exports of a CommonJS file that an ES module imports, which
- * costs a client's cold start tens of milliseconds on a file this size.
+ * ajv writes a validator's function once per export that names it, so two
+ * exports of one schema (an operation whose input and output are the same
+ * shape) would declare it twice, which an ES module refuses. The first
+ * export of each schema is compiled; the others alias it.
  */
-const REQUIRE_COMPILED: StatementStructures = {
-  kind: StructureKind.VariableStatement,
-  declarationKind: VariableDeclarationKind.Const,
-  docs: tsDoc({}, ["The ajv standalone validators, required so that node loads them without scanning their exports."]),
-  declarations: [
-    {
-      name: "compiled",
-      initializer: `createRequire(import.meta.url)("${COMPILED_MODULE}") as typeof import("${COMPILED_MODULE}")`,
-    },
-  ],
-};
+function standaloneOnce(
+  exports: Readonly<Record<string, string>>,
+  compile: (unique: Record<string, string>) => string,
+): string {
+  const firstOfSchema = new Map<string, string>();
+  const unique: Record<string, string> = {};
+  const aliases: string[] = [];
+  for (const [name, ref] of Object.entries(exports)) {
+    const first = firstOfSchema.get(ref);
+    if (first === undefined) {
+      firstOfSchema.set(ref, name);
+      unique[name] = ref;
+    } else aliases.push(`export const ${name} = ${first};`);
+  }
+  return [compile(unique), ...aliases].join("\n");
+}
 
 function wrapper(
   index: ShapeIndex,
   compiledNames: readonly string[],
   patterns: Readonly<Record<string, string>>,
 ): GeneratedFile {
-  const imports = new Imports();
+  const { service, modules } = index.names;
+  const imports = new Imports(modules.validators);
   const available = new Set(compiledNames);
   const fromCompiled = available.size ? imports.use(RT.fromCompiled) : "";
   const description = imports.use(RT.ServiceDescription);
-  const statements: StatementStructures[] = available.size ? [REQUIRE_COMPILED] : [];
+  const statements: StatementStructures[] = [];
   const entries: string[] = [];
   const hasPatterns = Object.keys(patterns).length > 0;
   if (hasPatterns) {
@@ -157,7 +175,8 @@ function wrapper(
     });
   }
   for (const op of index.operations) {
-    const names = (["input", "output"] as const).map((side) => validatorName(op.name, side));
+    const { validateInput, validateOutput } = index.names.operation(op.name);
+    const names = [validateInput, validateOutput];
     for (const [i, name] of names.entries()) {
       const side = i === 0 ? "input" : "output";
       statements.push({
@@ -171,7 +190,7 @@ function wrapper(
           {
             name,
             initializer: available.has(name)
-              ? `${fromCompiled}(compiled.${name}, { schema: ${imports.from(SCHEMA_MODULE, "serviceSchema")}, shape: ${JSON.stringify(op[side])}${hasPatterns ? ", patterns: modelPatterns" : ""} })`
+              ? `${fromCompiled}(compiled.${name}, { schema: ${imports.from(modules.schema, service.serviceSchema)}, shape: ${JSON.stringify(op[side])}${hasPatterns ? ", patterns: modelPatterns" : ""} })`
               : "() => []",
           },
         ],
@@ -185,13 +204,25 @@ function wrapper(
     declarationKind: VariableDeclarationKind.Const,
     docs: tsDoc({}, ["Validators of every operation, keyed by operation name."]),
     declarations: [
-      { name: "validators", type: `${description}["validators"]`, initializer: `{\n${entries.join("\n")}\n}` },
+      { name: service.validators, type: `${description}["validators"]`, initializer: `{\n${entries.join("\n")}\n}` },
     ],
   });
-  const nodeImports = available.size ? [CREATE_REQUIRE] : [];
   return {
     kind: "typescript",
-    path: "src/validators.ts",
-    statements: [...nodeImports, ...imports.declarations(), ...statements],
+    path: modules.validators.path,
+    statements: [
+      ...imports.declarations(),
+      ...(available.size ? [importCompiled(modules.validators, modules.compiledValidators)] : []),
+      ...statements,
+    ],
+  };
+}
+
+/** `import * as compiled from "../validators/compiled.js"`. */
+function importCompiled(from: GeneratedModule, compiled: GeneratedModule): StatementStructures {
+  return {
+    kind: StructureKind.ImportDeclaration,
+    moduleSpecifier: importSpecifier(from, compiled),
+    namespaceImport: "compiled",
   };
 }

@@ -6,8 +6,8 @@ export type GeneratedFile =
   | { readonly kind: "typescript"; readonly path: string; readonly statements: readonly StatementStructures[] }
   /** TypeScript written as text (no ts-morph needed); formatted and headed like the above. */
   | { readonly kind: "typescript-text"; readonly path: string; readonly text: string }
-  /** JSON data, formatted by prettier. */
-  | { readonly kind: "json"; readonly path: string; readonly text: string }
+  /** JSON data, laid out as prettier formats it. */
+  | { readonly kind: "json"; readonly path: string; readonly value: unknown }
   /**
    * Text written as given, after the header: declarations written line by
    * line, and machine output (ajv's compiled validators, one statement per

@@ -3,10 +3,14 @@ import type { ImportDeclarationStructure } from "ts-morph";
 import { tsMorph } from "../ts-morph.js";
 import type { RuntimeSymbol } from "./runtime-symbols.js";
 import { compare } from "../index/shape-index.js";
+import { type GeneratedModule, importSpecifier } from "../index/names.js";
 
 export class Imports {
   private readonly runtime = new Map<string, RuntimeSymbol>();
   private readonly local = new Map<string, { names: Set<string>; typeOnly: Set<string> }>();
+
+  /** `file`: the generated module these imports are for; other modules are imported relative to it. */
+  constructor(private readonly file: GeneratedModule) {}
 
   /** Marks a runtime symbol as used; returns its local alias. */
   use(symbol: RuntimeSymbol): string {
@@ -14,8 +18,9 @@ export class Imports {
     return symbol.alias;
   }
 
-  /** Marks a name from another generated module (e.g. `./models.js`) as used. */
-  from(module: string, name: string, typeOnly = false): string {
+  /** Marks a name from another generated module of the package as used. */
+  from(target: GeneratedModule, name: string, typeOnly = false): string {
+    const module = importSpecifier(this.file, target);
     const entry = this.local.get(module) ?? { names: new Set<string>(), typeOnly: new Set<string>() };
     entry.names.add(name);
     if (typeOnly) entry.typeOnly.add(name);

@@ -4,8 +4,7 @@
  * implementation receives), not wire JSON: timestamps and blobs are objects
  * there, so they carry no keywords.
  */
-import type { Member, Shape, ShapeIndex } from "../index/shape-index.js";
-import { compilePattern } from "../index/patterns.js";
+import type { Constraints, Member, Shape, ShapeIndex } from "../index/shape-index.js";
 import { INTEGER_BOUNDS } from "../index/shape-types.js";
 
 export type JsonSchema = { [keyword: string]: unknown };
@@ -20,18 +19,18 @@ export function buildDefinitions(index: ShapeIndex): Record<string, JsonSchema> 
 }
 
 function shapeSchema(index: ShapeIndex, shape: Shape): JsonSchema {
-  const constraints = constraintsOf(shape.traits, shape.type);
+  const constraints = constraintKeywords(shape.constraints, shape.type);
   switch (shape.type) {
     case "string":
       return { type: "string", ...constraints };
     case "enum":
       return {
         type: "string",
-        enum: shape.members.map((m) => m.traits["smithy.api#enumValue"] ?? m.name),
+        enum: shape.members.map((m) => m.value),
         ...constraints,
       };
     case "intEnum":
-      return { type: "integer", enum: shape.members.map((m) => m.traits["smithy.api#enumValue"]), ...constraints };
+      return { type: "integer", enum: shape.members.map((m) => m.value), ...constraints };
     case "boolean":
       return { type: "boolean" };
     case "byte":
@@ -49,21 +48,19 @@ function shapeSchema(index: ShapeIndex, shape: Shape): JsonSchema {
       return { type: "number", ...constraints };
     case "list": {
       const item = memberSchema(index, shape.members[0]!);
-      const sparse = shape.traits["smithy.api#sparse"] !== undefined;
       return {
         type: "array",
-        items: sparse ? { anyOf: [{ type: "null" }, item] } : item,
-        ...(shape.traits["smithy.api#uniqueItems"] !== undefined ? { uniqueItems: true } : {}),
+        items: shape.sparse ? { anyOf: [{ type: "null" }, item] } : item,
+        ...(shape.uniqueItems ? { uniqueItems: true } : {}),
         ...constraints,
       };
     }
     case "map": {
       const value = memberSchema(index, shape.members[1]!);
-      const sparse = shape.traits["smithy.api#sparse"] !== undefined;
       return {
         type: "object",
         propertyNames: memberSchema(index, shape.members[0]!),
-        additionalProperties: sparse ? { anyOf: [{ type: "null" }, value] } : value,
+        additionalProperties: shape.sparse ? { anyOf: [{ type: "null" }, value] } : value,
         ...constraints,
       };
     }
@@ -96,13 +93,12 @@ function structureSchema(index: ShapeIndex, shape: Shape): JsonSchema {
 function memberSchema(index: ShapeIndex, member: Member): JsonSchema {
   const target = index.shape(member.target);
   const ref = definitionRef(index.names.shape(member.target));
-  const own = constraintsOf(member.traits, target.type);
+  const own = constraintKeywords(member.constraints, target.type);
   return Object.keys(own).length ? { allOf: [ref, own] } : ref;
 }
 
-function constraintsOf(traits: Shape["traits"], type: string): JsonSchema {
+function constraintKeywords({ length, range, pattern }: Constraints, type: string): JsonSchema {
   const out: JsonSchema = {};
-  const length = traits["smithy.api#length"] as { min?: number; max?: number } | undefined;
   if (length && type !== "blob") {
     const [min, max] =
       type === "list"
@@ -113,29 +109,22 @@ function constraintsOf(traits: Shape["traits"], type: string): JsonSchema {
     if (length.min !== undefined) out[min] = length.min;
     if (length.max !== undefined) out[max] = length.max;
   }
-  const range = traits["smithy.api#range"] as { min?: number; max?: number } | undefined;
   if (range?.min !== undefined) out.minimum = range.min;
   if (range?.max !== undefined) out.maximum = range.max;
-  const pattern = traits["smithy.api#pattern"];
-  if (typeof pattern === "string") {
-    const compiled = compilePattern(pattern);
-    if (compiled.kind === "ok") out.pattern = compiled.source;
-  }
+  if (pattern?.ecmascript !== undefined) out.pattern = pattern.ecmascript;
   return out;
 }
 
 /** Rewritten ECMAScript pattern → the model's spelling, for messages that quote the model. */
 export function rewrittenPatterns(index: ShapeIndex): Record<string, string> {
   const out: Record<string, string> = {};
-  const visit = (traits: Shape["traits"]) => {
-    const pattern = traits["smithy.api#pattern"];
-    if (typeof pattern !== "string") return;
-    const compiled = compilePattern(pattern);
-    if (compiled.kind === "ok" && compiled.source !== pattern) out[compiled.source] = pattern;
+  const visit = ({ pattern }: Constraints) => {
+    if (pattern?.ecmascript !== undefined && pattern.ecmascript !== pattern.model)
+      out[pattern.ecmascript] = pattern.model;
   };
   for (const shape of index.shapes) {
-    visit(shape.traits);
-    for (const member of shape.members) visit(member.traits);
+    visit(shape.constraints);
+    for (const member of shape.members) visit(member.constraints);
   }
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -32,11 +32,11 @@ export function typeReference(
       return imports.use(RT.DocumentType);
     case "list": {
       const item = typeReference(index, shape.members[0]!.target, imports, local);
-      return shape.traits["smithy.api#sparse"] !== undefined ? `(${item} | null)[]` : `${item}[]`;
+      return shape.sparse ? `(${item} | null)[]` : `${item}[]`;
     }
     case "map": {
       const value = typeReference(index, shape.members[1]!.target, imports, local);
-      return `Record<string, ${value}${shape.traits["smithy.api#sparse"] !== undefined ? " | null" : ""}>`;
+      return `Record<string, ${value}${shape.sparse ? " | null" : ""}>`;
     }
     default:
       return local(index.names.shape(id));

@@ -17,37 +17,93 @@ import { UNIT } from "./prelude.js";
 import { type ServiceProtocol, decodeProtocol } from "./protocol.js";
 import { streamingMember } from "./streaming.js";
 import type { ShapeType } from "./shape-types.js";
+import {
+  type Constraints,
+  type Deprecation,
+  type ErrorTraits,
+  type ProtocolTests,
+  TRAIT,
+  constraintsOf,
+  docsOf,
+  errorOf,
+  has,
+  optional,
+  otherTraitsOf,
+  protocolTestsOf,
+  requestCompressionOf,
+} from "./decoded-traits.js";
+import type { HttpResponseCase } from "./protocol-tests.js";
 
-export interface Deprecation {
-  readonly message?: string;
-  readonly since?: string;
-}
+export type { Bounds, Constraints, Deprecation, ErrorTraits, Fault, Pattern, ProtocolTests } from "./decoded-traits.js";
+
+export type TimestampFormat = "date-time" | "epoch-seconds" | "http-date";
 
 export interface Member {
   /** `ns#Shape$member` */
   readonly id: string;
   readonly name: string;
   readonly target: string;
-  readonly traits: Traits;
   readonly required: boolean;
   /** Smithy 2.0 nullability as a client sees it: false means always set. */
   readonly nullable: boolean;
   /** `smithy.api#default` when it gives a value (not `null`). */
   readonly default?: NodeValue;
+  /** The member's own `@length`, `@range`, `@pattern` (beside its target's). */
+  readonly constraints: Constraints;
+  readonly timestampFormat?: TimestampFormat;
+  readonly clientOptional: boolean;
+  readonly idempotencyToken: boolean;
+  readonly jsonName?: string;
+  /** Members of enum and intEnum shapes: the value (`@enumValue`, or an enum member's name). */
+  readonly value?: string | number;
   readonly documentation?: string;
   readonly deprecated?: Deprecation;
+  readonly otherTraits: Traits;
 }
 
-export interface Shape {
+interface ShapeBase {
   readonly id: string;
   readonly name: string;
-  readonly type: ShapeType;
-  readonly traits: Traits;
   /** structure, union, enum, intEnum: in model order; list: [member]; map: [key, value]. */
   readonly members: readonly Member[];
+  readonly constraints: Constraints;
   readonly documentation?: string;
   readonly deprecated?: Deprecation;
+  readonly otherTraits: Traits;
 }
+
+export interface ListShape extends ShapeBase {
+  readonly type: "list";
+  readonly sparse: boolean;
+  readonly uniqueItems: boolean;
+}
+
+export interface MapShape extends ShapeBase {
+  readonly type: "map";
+  readonly sparse: boolean;
+}
+
+export interface StructureShape extends ShapeBase {
+  readonly type: "structure";
+  /** Set on error structures. */
+  readonly error?: ErrorTraits;
+  /** `smithy.test#httpResponseTests` on an error structure. */
+  readonly responseTests: readonly HttpResponseCase[];
+}
+
+export interface TimestampShape extends ShapeBase {
+  readonly type: "timestamp";
+  readonly timestampFormat?: TimestampFormat;
+}
+
+export interface OtherShape extends ShapeBase {
+  readonly type: Exclude<ShapeType, "list" | "map" | "structure" | "timestamp">;
+}
+
+/** A data shape of the closure, with the traits of its kind decoded. */
+export type Shape = ListShape | MapShape | StructureShape | TimestampShape | OtherShape;
+
+export type ErrorShape = StructureShape & { readonly error: ErrorTraits };
 
 export interface Paginated {
   readonly inputToken?: string;
@@ -73,7 +129,9 @@ export interface Operation {
   readonly hostPrefix?: string;
   /** Rule set parameters the operation sets (`smithy.rules#staticContextParams`, `#contextParam`). */
   readonly endpointParams: OperationEndpointParams;
-  readonly traits: Traits;
+  /** `smithy.api#requestCompression` encodings, in the model's order (empty without the trait). */
+  readonly requestCompression: readonly string[];
+  readonly tests: ProtocolTests;
   readonly documentation?: string;
   readonly deprecated?: Deprecation;
 }
@@ -103,20 +161,8 @@ export interface ShapeIndex {
   readonly names: Names;
   shape(id: string): Shape;
   /** Error structures of the closure (`smithy.api#error`), sorted by shape id. */
-  readonly errors: readonly Shape[];
+  readonly errors: readonly ErrorShape[];
 }
-
-const TRAIT = {
-  documentation: "smithy.api#documentation",
-  deprecated: "smithy.api#deprecated",
-  required: "smithy.api#required",
-  clientOptional: "smithy.api#clientOptional",
-  default: "smithy.api#default",
-  input: "smithy.api#input",
-  error: "smithy.api#error",
-  paginated: "smithy.api#paginated",
-  endpoint: "smithy.api#endpoint",
-} as const;
 
 export function buildShapeIndex(model: FlatModel, serviceId: string): ShapeIndex {
   const raw = (id: string): AstShape => {
@@ -170,7 +216,7 @@ export function buildShapeIndex(model: FlatModel, serviceId: string): ShapeIndex
     operations,
     shapes,
     names,
-    errors: shapes.filter((s) => s.traits[TRAIT.error] !== undefined),
+    errors: shapes.filter((s): s is ErrorShape => s.type === "structure" && s.error !== undefined),
     shape(id) {
       const shape = byId.get(id);
       if (!shape) throw new Error(`generator bug: ${id} is not in the service closure`);
@@ -245,8 +291,9 @@ function toOperation(
     ...optional("paginated", own ? { ...servicePaginated, ...own } : undefined),
     ...optional("hostPrefix", endpoint?.hostPrefix),
     endpointParams,
-    traits,
-    ...docs(traits),
+    requestCompression: requestCompressionOf(traits),
+    tests: protocolTestsOf(traits),
+    ...docsOf(traits),
   };
 }
 
@@ -267,29 +314,64 @@ function toShape(
 ): Shape {
   const traits = shape.traits ?? {};
   const type = (shape.type === "set" ? "list" : shape.type) as ShapeType;
-  const isInput = operationInput || traits[TRAIT.input] !== undefined;
+  const isInput = operationInput || has(traits, TRAIT.input);
   const members = memberEntries(shape).map(([name, member]) => toMember(id, name, member, type, isInput));
-  return { id, name: rename?.[id] ?? shapeName(id), type, traits, members, ...docs(traits) };
+  const base = {
+    id,
+    name: rename?.[id] ?? shapeName(id),
+    members,
+    constraints: constraintsOf(traits),
+    ...docsOf(traits),
+    otherTraits: otherTraitsOf(traits),
+  };
+  switch (type) {
+    case "list":
+      return { ...base, type, sparse: has(traits, TRAIT.sparse), uniqueItems: has(traits, TRAIT.uniqueItems) };
+    case "map":
+      return { ...base, type, sparse: has(traits, TRAIT.sparse) };
+    case "structure":
+      return {
+        ...base,
+        type,
+        ...optional("error", errorOf(traits)),
+        responseTests: protocolTestsOf(traits).responses,
+      };
+    case "timestamp":
+      return {
+        ...base,
+        type,
+        ...optional("timestampFormat", traits[TRAIT.timestampFormat] as TimestampFormat | undefined),
+      };
+    default:
+      return { ...base, type };
+  }
 }
 
 function toMember(container: string, name: string, member: AstMember, type: ShapeType, isInput: boolean): Member {
   const traits = member.traits ?? {};
-  const required = traits[TRAIT.required] !== undefined;
+  const required = has(traits, TRAIT.required);
   const defaultValue = traits[TRAIT.default];
   const hasDefault = defaultValue !== undefined && defaultValue !== null;
-  const clientOptional = traits[TRAIT.clientOptional] !== undefined;
+  const clientOptional = has(traits, TRAIT.clientOptional);
   // Members of @input structures are always optional to callers: a required
   // one is checked by validation, a defaulted one is filled in by the server.
   const nullable = type !== "structure" || clientOptional || isInput || !(required || hasDefault);
+  const enumValue = traits[TRAIT.enumValue] as string | number | undefined;
   return {
     id: `${container}$${name}`,
     name,
     target: member.target,
-    traits,
     required,
     nullable,
     ...optional("default", hasDefault ? defaultValue : undefined),
-    ...docs(traits),
+    constraints: constraintsOf(traits),
+    ...optional("timestampFormat", traits[TRAIT.timestampFormat] as TimestampFormat | undefined),
+    clientOptional,
+    idempotencyToken: has(traits, TRAIT.idempotencyToken),
+    ...optional("jsonName", traits[TRAIT.jsonName] as string | undefined),
+    ...optional("value", type === "enum" ? (enumValue ?? name) : type === "intEnum" ? enumValue : undefined),
+    ...docsOf(traits),
+    otherTraits: otherTraitsOf(traits),
   };
 }
 
@@ -306,18 +388,6 @@ function memberEntries(shape: AstShape): [string, AstMember][] {
 function memberList(shape: AstShape): AstMember[] {
   if (shape.type === "enum" || shape.type === "intEnum") return [];
   return memberEntries(shape).map(([, m]) => m);
-}
-
-function docs(traits: Traits): { documentation?: string; deprecated?: Deprecation } {
-  const deprecated = traits[TRAIT.deprecated] as Deprecation | undefined;
-  return {
-    ...optional("documentation", traits[TRAIT.documentation] as string | undefined),
-    ...optional("deprecated", deprecated === undefined ? undefined : { ...deprecated }),
-  };
-}
-
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
 /** Code-unit order: the same on every machine and locale. */

@@ -1,15 +1,16 @@
 /**
  * Model files, JSON AST and IDL mixed, as one JSON AST model: each file is
- * parsed by its kind (`.smithy` is IDL), IDL ids are resolved against the
- * shapes of every file, elided members get their targets, then the files
- * merge in the order given. Pure: the caller reads the files.
+ * parsed by its kind (`.smithy` is IDL; its ids resolve as it is read, and
+ * the few files whose resolution depended on other files are read again with
+ * every file's shapes known), elided members get their targets, then the
+ * files merge in the order given. Pure: the caller reads the files.
  */
 import type { NodeValue } from "./ast.js";
 import { type MergedModel, type ParsedSource, mergeModels } from "./merge-models.js";
 import { mergeTraitValues } from "./merge-traits.js";
 import { parseModel } from "./parse-model.js";
 import { parseIdlFile, type FileParseResult } from "./idl/file-parser.js";
-import { type ResolvedFile, resolveFile } from "./idl/resolve-file.js";
+import { needsSecondReading, type SettledFile, settleFile } from "./idl/settle-file.js";
 import { mixinConflicts, resolveElisions, type ShapeLookup } from "./idl/resolve-elisions.js";
 import { idlIssue, idlLocation } from "./idl/idl-issue.js";
 import { hasErrors, type Issue } from "../validate/issue.js";
@@ -40,7 +41,7 @@ export function loadSources(sources: readonly ModelSource[]): MergedModel {
   if (hasErrors(issues)) return failed(issues);
 
   const typeLookups = parsed.map((p) =>
-    "json" in p ? (id: string) => p.json.model.shapes[id]?.type : (id: string) => p.idl.file.types.get(id),
+    "json" in p ? (id: string) => p.json.model.shapes[id]?.type : (id: string) => p.idl.file.shapes[id]?.type,
   );
   const typeOf = (id: string): string | undefined => {
     for (const lookup of typeLookups) {
@@ -49,44 +50,51 @@ export function loadSources(sources: readonly ModelSource[]): MergedModel {
     }
     return undefined;
   };
-  const resolved = parsed.map((p) => ("json" in p ? p : { ...p, file: resolveFile(p.idl.file, typeOf) }));
+  const settled = parsed.map((p, i) => {
+    if ("json" in p) return p;
+    const idl = needsSecondReading(p.idl.file, typeOf) ? parseIdlFile(sources[i]!.text, typeOf) : p.idl;
+    return { ...p, idl, settled: settleFile(idl.file, typeOf) };
+  });
 
   const all: ShapeLookup = {
     get: (id) => {
-      for (const r of resolved) {
-        const shape = "json" in r ? r.json.model.shapes[id] : r.file.shapes[id];
+      for (const r of settled) {
+        const shape = "json" in r ? r.json.model.shapes[id] : r.idl.file.shapes[id];
         if (shape !== undefined) return shape;
       }
       return undefined;
     },
   };
-  for (const r of resolved) {
+  for (const r of settled) {
     if ("json" in r) continue;
-    const elisionErrors = resolveElisions(r.file.elisions, all);
-    for (const error of [...r.file.errors, ...elisionErrors, ...mixinConflicts(all, r.idl.file.shapes)]) {
+    const { file } = r.idl;
+    const elisionErrors = file.elisions.length === 0 ? [] : resolveElisions(file.elisions, all);
+    const conflicts = file.mixed.length === 0 ? [] : mixinConflicts(all, file.mixed);
+    for (const error of [...r.settled.errors, ...elisionErrors, ...conflicts]) {
       issues.push(idlIssue(r.path, r.idl.lines, error.offset, error.message, error.shapeId));
     }
   }
   if (hasErrors(issues)) return failed(issues);
-  return mergeModels(resolved.map((r) => ("json" in r ? r.json : idlSource(r.path, r.idl, r.file))));
+  return mergeModels(settled.map((r) => ("json" in r ? r.json : idlSource(r.path, r.idl, r.settled))));
 }
 
-/** A resolved IDL file as a merge source, locating its shapes, applies and metadata by line and column. */
-function idlSource(path: string, parsed: FileParseResult, file: ResolvedFile): ParsedSource {
+/** A read IDL file as a merge source, locating its shapes, applies and metadata by line and column. */
+function idlSource(path: string, parsed: FileParseResult, settled: SettledFile): ParsedSource {
   const at = (offset: number) => idlLocation(path, parsed.lines, offset);
-  const offsets = () => new Map(parsed.file.shapes.map((shape) => [shape.id, shape.offset]));
+  const { file } = parsed;
+  const offsetOf = (id: string) => file.shapeOffsets[file.shapeIds.indexOf(id)] ?? 0;
   const metadata: Record<string, NodeValue> = {};
   const metadataOffsets = new Map<string, number>();
-  for (const entry of file.metadata) {
+  for (const entry of settled.metadata) {
     const merged = Object.hasOwn(metadata, entry.key) ? mergeTraitValues(metadata[entry.key]!, entry.value) : undefined;
     metadata[entry.key] = merged?.ok ? merged.value : entry.value;
     if (!metadataOffsets.has(entry.key)) metadataOffsets.set(entry.key, entry.offset);
   }
   return {
     path,
-    model: { smithy: "2.0", shapes: file.shapes, ...(file.metadata.length ? { metadata } : {}) },
+    model: { smithy: "2.0", shapes: file.shapes, ...(settled.metadata.length ? { metadata } : {}) },
     applies: file.applies.map((apply) => ({ target: apply.target, traits: apply.traits, where: at(apply.offset) })),
-    whereShape: (id) => at(offsets().get(id) ?? 0),
+    whereShape: (id) => at(offsetOf(id)),
     whereMetadata: (key) => at(metadataOffsets.get(key) ?? 0),
   };
 }

@@ -17,7 +17,7 @@ import { PRETTIER_OPTIONS, TYPESCRIPT_PARSER } from "./prettier-options.js";
 export interface FormatJob {
   readonly path: string;
   readonly text: string;
-  readonly parser: typeof TYPESCRIPT_PARSER | "json" | "json-stringify" | "markdown";
+  readonly parser: typeof TYPESCRIPT_PARSER | "json" | "markdown";
 }
 
 interface Pending {

@@ -12,7 +12,8 @@ import type { StatementStructures, WriterFunction } from "ts-morph";
 import { tsMorph } from "../ts-morph.js";
 import type { GeneratedFile } from "../emit/generated-file.js";
 import { FormatPool } from "./format-pool.js";
-import { TYPESCRIPT_PARSER } from "./prettier-options.js";
+import { layoutJson, layoutJsonStringify } from "./json-layout.js";
+import { PRETTIER_OPTIONS, TYPESCRIPT_PARSER } from "./prettier-options.js";
 
 export interface RenderedFile {
   readonly path: string;
@@ -119,6 +120,7 @@ export class Renderer {
       case "typescript-text":
         return `${this.top}\n${file.text}`;
       case "json":
+        return JSON.stringify(file.value, null, 2);
       case "data":
         return file.text;
       case "text":
@@ -135,8 +137,11 @@ export class Renderer {
         return this.pool.format({ path: file.path, text, parser: TYPESCRIPT_PARSER });
       case "json": {
         // package.json gets prettier's own package.json style, as its CLI would give it.
-        const parser = file.path.endsWith("package.json") ? "json-stringify" : "json";
-        return this.pool.format({ path: file.path, text, parser });
+        if (file.path.endsWith("package.json")) return Promise.resolve(layoutJsonStringify(file.value));
+        const laidOut = layoutJson(file.value, PRETTIER_OPTIONS.printWidth!);
+        return laidOut !== undefined
+          ? Promise.resolve(laidOut)
+          : this.pool.format({ path: file.path, text, parser: "json" });
       }
       case "markdown":
         return this.pool.format({ path: file.path, text, parser: "markdown" });

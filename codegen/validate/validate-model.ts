@@ -9,6 +9,7 @@ import { NUMBER_TYPES, isDataType, isShapeType } from "../index/shape-types.js";
 import { type Issue, modelIssue } from "./issue.js";
 import { checkTraits } from "./validate-traits.js";
 import { findService } from "./find-service.js";
+import { PROTOCOL_TEST_TRAITS } from "../index/protocol-tests.js";
 
 const SHAPE_ID = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*#[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -18,7 +19,13 @@ export interface ValidateOptions {
   readonly service?: string;
 }
 
-export function validateModel(model: FlatModel, options: ValidateOptions): Issue[] {
+export interface Validation {
+  readonly issues: Issue[];
+  /** The service to generate, once one is chosen (it may still have issues). */
+  readonly serviceId?: string;
+}
+
+export function validateModel(model: FlatModel, options: ValidateOptions): Validation {
   const issues: Issue[] = [];
   const report = (id: string, trait: string, message: string, below?: string, hint?: string) =>
     issues.push(modelIssue(id, trait, message, options.file, pointer(id, below), hint));
@@ -39,8 +46,31 @@ export function validateModel(model: FlatModel, options: ValidateOptions): Issue
     checkShapeStructure(model, id, shape, report);
     checkTraits(model, id, shape, options.file, issues);
   }
-  findService(model, options, issues);
-  return issues;
+  checkErrorTestsReachable(model, report);
+  const serviceId = findService(model, options, issues);
+  return serviceId === undefined ? { issues } : { issues, serviceId };
+}
+
+/** Response tests on an error structure run through an operation that can return it: one must exist. */
+function checkErrorTestsReachable(model: FlatModel, report: Report): void {
+  const returned = new Set<string>();
+  for (const shape of model.shapes.values()) {
+    if (shape.type === "operation" || shape.type === "service")
+      for (const ref of shape.errors ?? []) returned.add(ref.target);
+  }
+  for (const id of model.own) {
+    const shape = model.shapes.get(id)!;
+    const trait = PROTOCOL_TEST_TRAITS.responseTests;
+    if (shape.type === "structure" && shape.traits?.[trait] !== undefined && !returned.has(id)) {
+      report(
+        id,
+        trait,
+        "has response tests, but no operation or service lists it among its errors",
+        `traits/${trait}`,
+        "add it to the errors of the operation the tests exercise",
+      );
+    }
+  }
 }
 
 type Report = (id: string, trait: string, message: string, below?: string, hint?: string) => void;

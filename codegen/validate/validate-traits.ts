@@ -4,7 +4,9 @@ import { type FlatModel, pointer } from "../index/flatten.js";
 import { NUMBER_TYPES } from "../index/shape-types.js";
 import { compilePattern } from "../index/patterns.js";
 import { streamingMember } from "../index/streaming.js";
+import { PROTOCOL_TEST_TRAITS } from "../index/protocol-tests.js";
 import { type Issue, modelIssue } from "./issue.js";
+import { checkProtocolTests } from "./validate-protocol-tests.js";
 import { defaultFits } from "./validate-model.js";
 
 const LENGTH_TYPES = new Set(["string", "blob", "list", "set", "map", "enum"]);
@@ -88,6 +90,11 @@ function checkSite(site: Site, traits: Traits | undefined, report: Report): void
         break;
       case "smithy.api#documentation":
         if (typeof value !== "string") report(site, trait, "must be a string");
+        break;
+      case PROTOCOL_TEST_TRAITS.requestTests:
+      case PROTOCOL_TEST_TRAITS.responseTests:
+      case PROTOCOL_TEST_TRAITS.malformedRequestTests:
+        checkProtocolTests(trait, value, (message) => report(site, trait, message));
         break;
     }
   }

@@ -21,6 +21,7 @@ export type { WireWriters, WriteJson } from "./wire-writer.js";
 export { SerializationError, ServiceException } from "./errors.js";
 export type { ExceptionOptionType, ServiceExceptionOptions } from "./errors.js";
 export { formatValidationMessage, fromCompiled, memberPath } from "./validation.js";
+export { deepEqual } from "./platform/node.cjs";
 export type { AjvError, CompiledContext, CompiledValidator, ValidationFailure, Validator } from "./validation.js";
 export type { ErrorConstructor, OperationValidators, ServiceDescription } from "./service.js";
 export { Command } from "./client/command.js";

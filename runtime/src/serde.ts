@@ -6,7 +6,7 @@
  */
 import type { MemberSchema, ServiceSchema, ShapeId, ShapeSchema, TimestampFormat } from "./schema.js";
 import { SerializationError } from "./errors.js";
-import { randomUUID } from "node:crypto";
+import { randomUUID } from "./platform/node.cjs";
 import { fromBase64, toBase64 } from "@smithy/util-base64";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

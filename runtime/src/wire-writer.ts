@@ -5,7 +5,7 @@
  * two together); compiling once per service spares the schema walk and the
  * intermediate wire objects on every response.
  */
-import { randomUUID } from "node:crypto";
+import { randomUUID } from "./platform/node.cjs";
 import type { MemberSchema, ServiceSchema, ShapeId, TimestampFormat } from "./schema.js";
 import { type Writer, serializeBlob, serializeFloat, serializeTimestamp, writesDefault } from "./serde.js";
 

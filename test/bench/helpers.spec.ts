@@ -41,7 +41,7 @@ describe("bench: helpers", () => {
   });
 
   it("lists the files the generator formats", () => {
-    const all = ["model.json", "package.json", "src/index.ts", "validators/compiled.cjs", "validators/compiled.d.cts"];
+    const all = ["model.json", "package.json", "src/index.ts", "validators/compiled.js", "validators/compiled.d.ts"];
     assert.deepEqual(formattedFiles(all), ["package.json", "src/index.ts"]);
   });
 

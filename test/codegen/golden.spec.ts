@@ -2,8 +2,8 @@
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { ROOT, cli, projectTempDir, snapshot } from "./helpers.js";
-import { MODEL_RECORD_PATH } from "../../codegen/emit/emit-model-record.js";
+import { ROOT, cli, firstDifference, projectTempDir, snapshot } from "./helpers.js";
+import { PACKAGE_MODULES } from "../../codegen/index/names.js";
 
 describe("golden output", () => {
   it("regenerating model/ssm.json reproduces generated/ssm exactly", async () => {
@@ -20,13 +20,15 @@ describe("golden output", () => {
       "generated/ssm is stale: run npm run generate",
     );
     // The first file that differs, as a text diff.
-    const differing = Object.keys(fresh).find((path) => fresh[path] !== committed[path]);
+    const differing = Object.keys(fresh)
+      .sort()
+      .find((path) => fresh[path] !== committed[path]);
     if (differing !== undefined) {
-      assert.equal(
-        await readFile(join(out, differing), "utf8"),
+      const diff = firstDifference(
         await readFile(join(ROOT, "generated/ssm", differing), "utf8"),
-        `generated/ssm/${differing} is stale: run npm run generate`,
+        await readFile(join(out, differing), "utf8"),
       );
+      assert.fail(`generated/ssm/${differing} is stale (- committed, + regenerated); run npm run generate\n${diff}`);
     }
   });
 
@@ -111,7 +113,8 @@ describe("formatting of generated code", () => {
     const prettier = await import("prettier");
     const { PRETTIER_OPTIONS } = await import("../../codegen/render/prettier-options.js");
     const files = Object.keys(await snapshot(join(ROOT, "generated/ssm"))).filter(
-      (f) => !/^(dist|node_modules)\//.test(f) && !f.startsWith("validators/") && f !== MODEL_RECORD_PATH,
+      (f) =>
+        !/^(dist|node_modules)\//.test(f) && !f.startsWith("validators/") && f !== PACKAGE_MODULES.modelRecord.path,
     );
     assert.ok(files.length >= 10);
     for (const file of files) {

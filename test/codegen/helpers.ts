@@ -36,3 +36,31 @@ export async function snapshot(dir: string): Promise<Record<string, string>> {
   await walk(dir);
   return out;
 }
+
+/**
+ * Where two texts first differ, as a short diff: up to `context` common lines
+ * before, then the lines of each side that differ (`-` expected, `+` actual),
+ * up to where they agree again or `context` more lines.
+ */
+export function firstDifference(expected: string, actual: string, context = 3): string | undefined {
+  if (expected === actual) return undefined;
+  const want = expected.split("\n");
+  const got = actual.split("\n");
+  let first = 0;
+  while (first < want.length && first < got.length && want[first] === got[first]) first++;
+  let wantEnd = want.length;
+  let gotEnd = got.length;
+  while (wantEnd > first && gotEnd > first && want[wantEnd - 1] === got[gotEnd - 1]) {
+    wantEnd--;
+    gotEnd--;
+  }
+  const clip = (lines: string[], from: number, to: number, mark: string) =>
+    lines.slice(from, Math.min(to, from + context * 3)).map((line) => `${mark}${line}`);
+  return [
+    `@@ line ${first + 1} @@`,
+    ...want.slice(Math.max(0, first - context), first).map((line) => ` ${line}`),
+    ...clip(want, first, wantEnd, "-"),
+    ...clip(got, first, gotEnd, "+"),
+    ...want.slice(wantEnd, wantEnd + context).map((line) => ` ${line}`),
+  ].join("\n");
+}

@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { readFile, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
 import { join } from "node:path";
 import { formatValidationMessage, fromCompiled, type CompiledValidator } from "@sjc/runtime";
 import { ROOT, cli, projectTempDir } from "./helpers.js";
@@ -36,8 +36,8 @@ describe("editing the model", () => {
     );
   });
 
-  it("the validator enforces the new maximum of 50", () => {
-    const compiled = createRequire(import.meta.url)(join(out, "validators/compiled.cjs")) as Record<
+  it("the validator enforces the new maximum of 50", async () => {
+    const compiled = (await import(pathToFileURL(join(out, "validators/compiled.js")).href)) as Record<
       string,
       CompiledValidator
     >;

@@ -24,7 +24,7 @@ describe("protocol decoding", () => {
   ] as const) {
     it(`reads ${trait} into the index`, () => {
       const model = modelWith({ [trait]: {} });
-      assert.deepEqual(validateModel(model, { file: "test.json" }), []);
+      assert.deepEqual(validateModel(model, { file: "test.json" }), { issues: [], serviceId: `${NS}Svc` });
       const { protocol } = buildShapeIndex(model, `${NS}Svc`).service;
       assert.deepEqual(protocol, { name, traitId: trait, family, bodyMediaType });
     });
@@ -38,7 +38,7 @@ describe("protocol decoding", () => {
   });
 
   it("reports a service without a supported protocol, naming the trait and the supported ones", () => {
-    const issues = validateModel(modelWith({ "aws.protocols#restJson1": {} }), { file: "test.json" });
+    const { issues } = validateModel(modelWith({ "aws.protocols#restJson1": {} }), { file: "test.json" });
     assert.equal(issues.length, 1);
     assert.match(issues[0]!.message, /unsupported protocol aws\.protocols#restJson1/);
     assert.match(issues[0]!.hint ?? "", /smithy\.protocols#rpcv2Cbor/);

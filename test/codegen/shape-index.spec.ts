@@ -1,9 +1,12 @@
 /** Unit tests of the shape index: resolution, mixins, defaults, nullability, names. */
 import assert from "node:assert/strict";
+import { readFile, readdir } from "node:fs/promises";
+import { join } from "node:path";
 import type { AstShape } from "../../codegen/load/ast.js";
 import { flattenModel } from "../../codegen/index/flatten.js";
 import { buildShapeIndex } from "../../codegen/index/shape-index.js";
 import { validateModel } from "../../codegen/validate/validate-model.js";
+import { ROOT } from "./helpers.js";
 
 const NS = "test.ns#";
 
@@ -20,13 +23,15 @@ function indexOf(shapes: Record<string, AstShape>) {
     ...shapes,
   };
   const { model, issues } = flattenModel(all, "test.json");
-  const problems = [...issues, ...validateModel(model, { file: "test.json" })].filter((i) => i.severity === "ERROR");
+  const problems = [...issues, ...validateModel(model, { file: "test.json" }).issues].filter(
+    (i) => i.severity === "ERROR",
+  );
   assert.deepEqual(problems, []);
   return buildShapeIndex(model, `${NS}Svc`);
 }
 
 describe("shape index", () => {
-  it("resolves prelude targets and keeps unknown traits", () => {
+  it("resolves prelude targets and keeps the traits it does not decode under otherTraits", () => {
     const index = indexOf({
       [`${NS}OpInput`]: {
         type: "structure",
@@ -35,7 +40,7 @@ describe("shape index", () => {
       },
     });
     const input = index.shape(`${NS}OpInput`);
-    assert.deepEqual(input.traits["vendor.x#custom"], { any: ["thing"] });
+    assert.deepEqual(input.otherTraits, { "vendor.x#custom": { any: ["thing"] } });
     assert.equal(index.shape("smithy.api#PrimitiveInteger").type, "integer");
     assert.deepEqual(
       index.shapes.map((s) => s.id),
@@ -66,8 +71,8 @@ describe("shape index", () => {
       input.members.map((m) => m.name),
       ["Id", "Extra"],
     );
-    assert.ok(input.traits["smithy.api#sensitive"]);
-    assert.equal(input.traits["smithy.api#documentation"], undefined);
+    assert.ok(input.otherTraits["smithy.api#sensitive"]);
+    assert.equal(input.documentation, undefined);
     assert.ok(!index.shapes.some((s) => s.id === `${NS}Common`));
   });
 
@@ -161,5 +166,98 @@ describe("shape index", () => {
       ["Z", "A"],
       "members keep model order",
     );
+  });
+
+  it("decodes every trait the emitters need into fields of its kind", () => {
+    const index = indexOf({
+      [`${NS}OpInput`]: {
+        type: "structure",
+        traits: { "smithy.api#input": {} },
+        members: {
+          Tags: { target: `${NS}Tags` },
+          Labels: { target: `${NS}Labels` },
+          When: { target: `${NS}When`, traits: { "smithy.api#timestampFormat": "http-date" } },
+          Token: {
+            target: "smithy.api#String",
+            traits: { "smithy.api#idempotencyToken": {}, "smithy.api#jsonName": "token" },
+          },
+          Code: {
+            target: "smithy.api#String",
+            traits: { "smithy.api#pattern": "^[\\p{L}-_]+$", "smithy.api#length": { max: 3 } },
+          },
+          Size: { target: `${NS}Size` },
+          Color: { target: `${NS}Color` },
+          Problem: { target: `${NS}Oops` },
+        },
+      },
+      [`${NS}Tags`]: {
+        type: "list",
+        member: { target: "smithy.api#String" },
+        traits: { "smithy.api#sparse": {}, "smithy.api#uniqueItems": {}, "smithy.api#length": { min: 1 } },
+      },
+      [`${NS}Labels`]: { type: "map", key: { target: "smithy.api#String" }, value: { target: "smithy.api#String" } },
+      [`${NS}When`]: { type: "timestamp", traits: { "smithy.api#timestampFormat": "epoch-seconds" } },
+      [`${NS}Size`]: { type: "integer", traits: { "smithy.api#range": { min: 0, max: 9 } } },
+      [`${NS}Color`]: {
+        type: "enum",
+        members: {
+          RED: { target: "smithy.api#Unit", traits: { "smithy.api#enumValue": "red" } },
+          BLUE: { target: "smithy.api#Unit" },
+        },
+      },
+      [`${NS}Oops`]: {
+        type: "structure",
+        traits: {
+          "smithy.api#error": "client",
+          "smithy.api#httpError": 429,
+          "aws.protocols#awsQueryError": { code: "Throttled", httpResponseCode: 429 },
+        },
+        members: {},
+      },
+    });
+    const shape = <T extends string>(name: string, type: T) => {
+      const found = index.shape(`${NS}${name}`);
+      assert.equal(found.type, type);
+      return found as typeof found & { type: T };
+    };
+    const tags = shape("Tags", "list");
+    assert.deepEqual([tags.sparse, tags.uniqueItems, tags.constraints], [true, true, { length: { min: 1 } }]);
+    assert.equal(shape("Labels", "map").sparse, false);
+    assert.equal(shape("When", "timestamp").timestampFormat, "epoch-seconds");
+    assert.deepEqual(shape("Size", "integer").constraints, { range: { min: 0, max: 9 } });
+    assert.deepEqual(
+      shape("Color", "enum").members.map((m) => m.value),
+      ["red", "BLUE"],
+    );
+    const members = new Map(shape("OpInput", "structure").members.map((m) => [m.name, m]));
+    assert.equal(members.get("When")!.timestampFormat, "http-date");
+    assert.deepEqual([members.get("Token")!.idempotencyToken, members.get("Token")!.jsonName], [true, "token"]);
+    assert.deepEqual(members.get("Code")!.constraints, {
+      length: { max: 3 },
+      pattern: { model: "^[\\p{L}-_]+$", ecmascript: "^[\\p{L}\\-_]+$" },
+    });
+    assert.deepEqual(shape("Oops", "structure").error, {
+      fault: "client",
+      httpStatus: 429,
+      queryErrorCode: "Throttled",
+    });
+    assert.deepEqual(
+      index.errors.map((e) => e.id),
+      [`${NS}Oops`],
+    );
+  });
+
+  it("is the only reader of traits: no emitter touches a traits field", async () => {
+    const emitDir = join(ROOT, "codegen/emit");
+    const files = (await readdir(emitDir, { recursive: true })).filter((f) => f.endsWith(".ts"));
+    assert.ok(files.length > 10, "emitters found");
+    const readers: string[] = [];
+    for (const file of files) {
+      const text = await readFile(join(emitDir, file), "utf8");
+      text.split("\n").forEach((line, i) => {
+        if (/\btraits\b/.test(line.replace(/\/\/.*|^\s*\*.*/, ""))) readers.push(`${file}:${i + 1}: ${line.trim()}`);
+      });
+    }
+    assert.deepEqual(readers, []);
   });
 });

@@ -64,6 +64,64 @@ string InB
     );
   });
 
+  it("resolves prelude names the namespace defines, before or after use, in this file or another", () => {
+    const shapes = shapesOf(
+      `$version: "2.0"
+namespace ex.a
+structure S { a: String, b: Integer, c: Boolean, d: Long }
+string String
+`,
+      `$version: "2.0"
+namespace ex.a
+integer Integer
+`,
+    );
+    assert.deepEqual(
+      Object.values(shapes["ex.a#S"]!.members!).map((m) => m.target),
+      ["ex.a#String", "ex.a#Integer", "smithy.api#Boolean", "smithy.api#Long"],
+    );
+  });
+
+  it("is not fooled by a text block line that looks like a shape statement", () => {
+    const shapes = shapesOf(`$version: "2.0"
+namespace ex.a
+@documentation("""
+    string String
+    """)
+structure S { a: String }
+`);
+    assert.equal(shapes["ex.a#S"]!.members!.a!.target, "smithy.api#String");
+  });
+
+  it("gives annotation traits [] when their shape, defined later or in another file, is a list", () => {
+    const shapes = shapesOf(
+      `$version: "2.0"
+namespace ex.a
+@later @elsewhere @struct @later
+string S
+@trait list later { member: String }
+@trait structure struct {}
+`,
+      `$version: "2.0"
+namespace ex.a
+@trait list elsewhere { member: String }
+`,
+    );
+    assert.deepEqual(shapes["ex.a#S"]!.traits, { "ex.a#later": [], "ex.a#elsewhere": [], "ex.a#struct": {} });
+  });
+
+  it("reads members named like Object.prototype properties, and still refuses a member given twice", () => {
+    const shapes = shapesOf(`$version: "2.0"
+namespace ex.a
+structure S { constructor: String, toString: String }
+enum E { constructor, valueOf }
+`);
+    assert.deepEqual(Object.keys(shapes["ex.a#S"]!.members!), ["constructor", "toString"]);
+    assert.deepEqual(Object.keys(shapes["ex.a#E"]!.members!), ["constructor", "valueOf"]);
+    const { issues } = load(`$version: "2.0"\nnamespace ex.a\nstructure S { a: String, a: String }\n`);
+    assert.match(issues.map(formatIssue).join("\n"), /Duplicate member of `ex\.a#S`: 'a'/);
+  });
+
   it("reads operations with inline input and output, and the suffix control statements", () => {
     const shapes = shapesOf(`$version: "2.0"
 $operationInputSuffix: "Request"

@@ -21,6 +21,12 @@ describe("server: command line", () => {
     });
   });
 
+  it("reads --cors origins, repeatable, and refuses what is not an origin", () => {
+    assert.deepEqual(serve(["--cors", "http://127.0.0.1:5173", "--cors=*"]).cors, ["http://127.0.0.1:5173", "*"]);
+    assert.equal(serve([]).cors, undefined);
+    assert.throws(() => parseCommandLine(["--cors", "127.0.0.1:5173/x"], {}), UsageError);
+  });
+
   it("takes access keys from SSM_CREDENTIALS, unless --credentials names a file", () => {
     assert.deepEqual(serve([], { SSM_CREDENTIALS: "AKID:SECRET" }).credentials, { spec: "AKID:SECRET" });
     assert.deepEqual(serve(["--credentials", "c.txt"], { SSM_CREDENTIALS: "AKID:SECRET" }).credentials, {

@@ -4,7 +4,7 @@
  * stub captured; a response case feeds the canned response and checks the
  * output, or the modeled error thrown, against `params`.
  */
-import type { HttpRequestCase, HttpResponseCase } from "./cases.js";
+import type { HttpRequestCase, HttpResponseCase } from "../../index/protocol-tests.js";
 import type { Operation, Shape } from "../../index/shape-index.js";
 import { RT } from "../runtime-symbols.js";
 import { type TestContext, hasMembers } from "./context.js";

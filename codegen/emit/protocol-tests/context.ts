@@ -1,16 +1,10 @@
 /** What the client and server test writers share: the index, the imports, and the names of the package's own symbols. */
 import type { NodeValue } from "../../load/ast.js";
 import type { Operation, ShapeIndex } from "../../index/shape-index.js";
+import { TEST_LOCALS } from "../../index/names.js";
 import type { Imports } from "../imports.js";
 import { RT } from "../runtime-symbols.js";
 import { isBinaryMediaType, valueLiteral } from "./literals.js";
-
-/** Tests import the package they test by its source entries, relative to `test/`. */
-const PACKAGE_ENTRY = "../src/index.js";
-const SERVER_ENTRY = "../src/server.js";
-
-/** Local variables of the test bodies; no imported name may shadow them. */
-const LOCALS = ["http", "client", "output", "error", "received", "handler", "response"] as const;
 
 export class TestContext {
   constructor(
@@ -20,16 +14,16 @@ export class TestContext {
 
   /** A name the package exports. */
   own(name: string, typeOnly = false): string {
-    return this.imports.from(PACKAGE_ENTRY, this.unshadowed(name), typeOnly);
+    return this.imports.from(this.index.names.modules.index, this.unshadowed(name), typeOnly);
   }
 
   /** A name the package's server entry exports. */
   ownServer(name: string): string {
-    return this.imports.from(SERVER_ENTRY, this.unshadowed(name));
+    return this.imports.from(this.index.names.modules.server, this.unshadowed(name));
   }
 
   private unshadowed(name: string): string {
-    if ((LOCALS as readonly string[]).includes(name)) {
+    if ((TEST_LOCALS as readonly string[]).includes(name)) {
       throw new Error(`generator bug: the package export ${name} would be shadowed by a local of the protocol tests`);
     }
     return name;
@@ -38,7 +32,7 @@ export class TestContext {
   /** `fromParams(serviceSchema, "<shape id>", <params>)`: the typed value of a case's params. */
   typed(shapeId: string, params: Readonly<Record<string, NodeValue>> | undefined): string {
     const fromParams = this.imports.use(RT.fromParams);
-    return `${fromParams}(${this.own("serviceSchema")}, ${JSON.stringify(shapeId)}, ${valueLiteral(params ?? {})})`;
+    return `${fromParams}(${this.own(this.index.names.service.serviceSchema)}, ${JSON.stringify(shapeId)}, ${valueLiteral(params ?? {})})`;
   }
 
   /**

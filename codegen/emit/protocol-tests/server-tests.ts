@@ -5,7 +5,8 @@
  * the modeled error) and checks the HTTP response; a malformed-request case
  * checks how the handler rejects the request.
  */
-import type { HttpMalformedRequestCase, HttpRequestCase, HttpResponseCase, PlannedTest } from "./cases.js";
+import type { HttpMalformedRequestCase, HttpRequestCase, HttpResponseCase } from "../../index/protocol-tests.js";
+import type { PlannedTest } from "./cases.js";
 import type { Operation, Shape } from "../../index/shape-index.js";
 import { RT } from "../runtime-symbols.js";
 import { type TestContext, hasMembers } from "./context.js";
@@ -96,7 +97,10 @@ function handler(context: TestContext, operation: Operation, implementation: str
 
 /** `{ schema: serviceSchema, operation: "<Operation>" }`: fills in the routing headers a case leaves out. */
 function route(context: TestContext, operation: Operation): string {
-  return objectLiteral({ schema: context.own("serviceSchema"), operation: JSON.stringify(operation.name) });
+  return objectLiteral({
+    schema: context.own(context.index.names.service.serviceSchema),
+    operation: JSON.stringify(operation.name),
+  });
 }
 
 function requestLiteral(

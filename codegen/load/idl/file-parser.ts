@@ -4,19 +4,24 @@
  * reading resumes at the next line that starts a statement, so that one run
  * reports every error it can.
  */
+import type { AstShape } from "../ast.js";
 import {
+  type Elision,
   type IdlNode,
+  type MixedShape,
   type ParsedApply,
   type ParsedIdlFile,
   type ParsedMetadata,
-  type ParsedShape,
-  type ParsedTrait,
+  type ResolveError,
   ShapeIdText,
+  type TraitRecord,
 } from "./parsed-file.js";
 import type { ParseContext } from "./parse-context.js";
-import { parseNode, parseText } from "./node-parser.js";
+import { claimConflicts } from "./parse-context.js";
+import { IdResolver, preludeNamesDefinedIn, type ShapeTypeOf } from "./id-resolver.js";
+import { type IdValue, parseNode, parseText } from "./node-parser.js";
 import { parseAbsoluteShapeId, parseNamespace, parseShapeId } from "./shape-id-parser.js";
-import { DOCUMENTATION, parseDocsAndTraits, parseTrait, parseTraits } from "./trait-parser.js";
+import { parseTrait, parseTraits, parseTraitsAfterDocs, readDocs } from "./trait-parser.js";
 import { parseShapeStatement } from "./shape-parser.js";
 import { IdlSyntaxError, TokenStream } from "./token-stream.js";
 import { LineIndex } from "./line-index.js";
@@ -29,10 +34,19 @@ export interface FileParseResult {
 }
 
 const VERSIONS: Readonly<Record<string, "1.0" | "2.0">> = { "1": "1.0", "1.0": "1.0", "2": "2.0", "2.0": "2.0" };
+const NOTHING: ReadonlySet<string> = new Set();
 const RECOVERY_TOKENS = new Set(["IDENTIFIER", "DOC_COMMENT", "AT", "DOLLAR"]);
 
-export function parseIdlFile(text: string): FileParseResult {
-  return new FileParser(text).parse();
+/** Ids in control statements and metadata are kept as written, and resolved once the namespace is known. */
+const keepIdText: IdValue = (text, offset) => new ShapeIdText(text, offset);
+
+/**
+ * One file read. With `typeOf` (every file's shapes), its ids resolve
+ * exactly; without, they resolve on what the file says and the result notes
+ * what was assumed (see `ParsedIdlFile`).
+ */
+export function parseIdlFile(text: string, typeOf?: ShapeTypeOf): FileParseResult {
+  return new FileParser(text, typeOf).parse();
 }
 
 class FileParser {
@@ -43,12 +57,21 @@ class FileParser {
   private inputSuffix = "Input";
   private outputSuffix = "Output";
   private readonly uses = new Map<string, string>();
-  private readonly shapes: ParsedShape[] = [];
-  private readonly types = new Map<string, string>();
+  private readonly shapes: Record<string, AstShape> = {};
+  private readonly shapeIds: string[] = [];
+  private readonly shapeOffsets: number[] = [];
   private readonly applies: ParsedApply[] = [];
   private readonly metadata: ParsedMetadata[] = [];
+  private readonly problems: ResolveError[] = [];
+  private readonly elisions: Elision[] = [];
+  private readonly mixed: MixedShape[] = [];
+  /** Set once the namespace is read. */
+  private shapeContext: ParseContext | undefined;
 
-  constructor(text: string) {
+  constructor(
+    text: string,
+    private readonly typeOf: ShapeTypeOf | undefined,
+  ) {
     this.stream = new TokenStream(text);
   }
 
@@ -58,15 +81,25 @@ class FileParser {
     this.recovering(() => this.parseControlSection());
     this.recovering(() => this.parseMetadataSection());
     this.recovering(() => this.parseShapeSection());
+    const ids = this.shapeContext?.ids;
     return {
       file: {
         version: this.version,
         namespace: this.namespace,
         uses: this.uses,
         shapes: this.shapes,
-        types: this.types,
+        shapeIds: this.shapeIds,
+        shapeOffsets: this.shapeOffsets,
         applies: this.applies,
         metadata: this.metadata,
+        elisions: this.elisions,
+        mixed: this.mixed,
+        pendingAnnotations: ids?.pendingAnnotations ?? [],
+        problems: ids === undefined ? this.problems : [...this.problems, ...ids.errors],
+        assumedPrelude: ids?.assumedPrelude ?? NOTHING,
+        assumedLocal: ids?.assumedLocal ?? NOTHING,
+        assumedPreludeTraits: ids?.assumedPreludeTraits ?? NOTHING,
+        needsSecondReading: this.shapeContext?.needsSecondReading ?? false,
       },
       errors: this.errors,
       lines: new LineIndex(stream.tokenizer.text),
@@ -105,7 +138,7 @@ class FileParser {
       stream.skipSpaces();
       if (defined.has(key)) throw stream.syntax(`Duplicate control statement \`${key}\``);
       defined.add(key);
-      const value = parseNode(stream);
+      const value = parseNode(stream, keepIdText);
       this.onControl(key, value, stream.offset);
       stream.expectAndSkipBr();
       stream.skipWsAndDocs();
@@ -150,7 +183,7 @@ class FileParser {
       stream.expect("EQUAL");
       stream.next();
       stream.skipSpaces();
-      this.metadata.push({ key, value: parseNode(stream), offset });
+      this.metadata.push({ key, value: parseNode(stream, keepIdText), offset });
       stream.expectAndSkipBr();
       stream.skipWsAndDocs();
     }
@@ -170,15 +203,17 @@ class FileParser {
       stream.skipWsAndDocs();
       this.parseUseSection();
     }
-    const context = this.context(this.namespace);
+    const context = (this.shapeContext ??= this.context(this.namespace));
     while (stream.kind() !== "EOF") {
-      const traits = parseDocsAndTraits(stream);
+      const docs = readDocs(stream);
+      const written = stream.kind() === "AT";
+      const traits = parseTraitsAfterDocs(context, docs);
       if (stream.kind() === "EOF") {
-        if (traits.some((t) => t.name.text !== DOCUMENTATION)) stream.expect("IDENTIFIER");
+        if (written) stream.expect("IDENTIFIER");
         return;
       }
       stream.expect("IDENTIFIER");
-      if (stream.isIdentifier("apply")) this.parseApply(traits);
+      if (stream.isIdentifier("apply")) this.parseApply(context, written);
       else parseShapeStatement(context, traits);
     }
   }
@@ -203,28 +238,35 @@ class FileParser {
     }
   }
 
-  private parseApply(traits: readonly ParsedTrait[]): void {
+  private parseApply(ctx: ParseContext, traitsWritten: boolean): void {
     const { stream } = this;
-    if (traits.some((t) => t.name.text !== DOCUMENTATION)) throw stream.syntax("Traits applied to apply statement");
+    if (traitsWritten) throw stream.syntax("Traits applied to apply statement");
     stream.next();
     stream.expectAndSkipWhitespace();
     const offset = stream.offset;
-    const target = new ShapeIdText(parseShapeId(stream), offset);
+    const target = ctx.ids.id(parseShapeId(stream), offset);
     stream.expectAndSkipWhitespace();
+    let traits: TraitRecord;
     if (stream.expectOneOf("AT", "LBRACE") === "AT") {
-      this.applies.push({ target, traits: [parseTrait(stream)] });
+      traits = {};
+      parseTrait(ctx, traits);
     } else {
       stream.next();
       stream.skipWsAndDocs();
-      this.applies.push({ target, traits: parseTraits(stream) });
+      traits = parseTraits(ctx);
       stream.skipWsAndDocs();
       stream.expect("RBRACE");
       stream.next();
     }
+    claimConflicts(ctx, target);
+    this.applies.push({ target, traits, offset });
     stream.expectAndSkipBr();
   }
 
   private context(namespace: string): ParseContext {
+    const { typeOf } = this;
+    const text = this.stream.tokenizer.text;
+    const ids = new IdResolver(namespace, this.uses, typeOf, typeOf ? undefined : preludeNamesDefinedIn(text));
     return {
       stream: this.stream,
       version: this.version,
@@ -232,12 +274,18 @@ class FileParser {
       uses: this.uses,
       inputSuffix: this.inputSuffix,
       outputSuffix: this.outputSuffix,
-      addShape: (shape) => {
-        if (this.types.has(shape.id)) {
-          throw this.stream.syntax(`Duplicate shape definition: ${shape.id}`, shape.id, shape.offset);
-        }
-        this.types.set(shape.id, shape.type);
-        this.shapes.push(shape);
+      ids,
+      idValue: (text, offset) => ids.id(text, offset),
+      problems: this.problems,
+      elisions: this.elisions,
+      mixed: this.mixed,
+      conflicts: [],
+      needsSecondReading: false,
+      addShape: (id, type, offset, shape) => {
+        if (this.shapes[id] !== undefined) throw this.stream.syntax(`Duplicate shape definition: ${id}`, id, offset);
+        this.shapes[id] = shape;
+        this.shapeIds.push(id);
+        this.shapeOffsets.push(offset);
       },
     };
   }

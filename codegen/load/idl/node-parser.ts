@@ -1,19 +1,20 @@
 /** Node values: strings, text blocks, numbers, keywords, shape ids, arrays and objects. */
-import { type IdlNode, ShapeIdText } from "./parsed-file.js";
+import type { IdlNode } from "./parsed-file.js";
 import { quotedStringValue, textBlockValue, TextValueError } from "./text-values.js";
 import type { TokenStream } from "./token-stream.js";
 import { parseShapeId } from "./shape-id-parser.js";
 
-const KEYWORDS: Readonly<Record<string, IdlNode>> = { true: true, false: false, null: null };
+/** What an unquoted shape id becomes: resolved (in shape statements), or kept to resolve later (metadata). */
+export type IdValue = (text: string, offset: number) => IdlNode;
 
-export function parseNode(stream: TokenStream): IdlNode {
+export function parseNode(stream: TokenStream, idValue: IdValue): IdlNode {
   switch (stream.expectOneOf("STRING", "TEXT_BLOCK", "NUMBER", "IDENTIFIER", "LBRACE", "LBRACKET")) {
     case "LBRACE":
-      return parseObject(stream);
+      return parseObject(stream, idValue);
     case "LBRACKET":
-      return parseArray(stream);
+      return parseArray(stream, idValue);
     case "IDENTIFIER":
-      return parseUnquoted(stream);
+      return parseUnquoted(stream, idValue);
     case "NUMBER": {
       const value = Number(stream.lexeme());
       stream.next();
@@ -37,14 +38,21 @@ export function parseText(stream: TokenStream): string {
   }
 }
 
-/** `true`, `false`, `null`, or a shape id to resolve once the model is known. */
-export function parseUnquoted(stream: TokenStream): IdlNode {
+/** `true`, `false`, `null`, or a shape id. */
+export function parseUnquoted(stream: TokenStream, idValue: IdValue): IdlNode {
   const offset = stream.offset;
-  const text = parseShapeId(stream);
-  return text in KEYWORDS ? KEYWORDS[text]! : new ShapeIdText(text, offset);
+  return unquotedValue(parseShapeId(stream), offset, idValue);
 }
 
-function parseObject(stream: TokenStream): { [key: string]: IdlNode } {
+/** The value of an unquoted word already read. */
+export function unquotedValue(text: string, offset: number, idValue: IdValue): IdlNode {
+  if (text === "true") return true;
+  if (text === "false") return false;
+  if (text === "null") return null;
+  return idValue(text, offset);
+}
+
+function parseObject(stream: TokenStream, idValue: IdValue): { [key: string]: IdlNode } {
   const object: { [key: string]: IdlNode } = {};
   stream.next();
   stream.skipWsAndDocs();
@@ -57,7 +65,7 @@ function parseObject(stream: TokenStream): { [key: string]: IdlNode } {
     stream.next();
     stream.skipWsAndDocs();
     if (Object.hasOwn(object, key)) throw stream.syntax(`Duplicate member of object node: '${key}'`, undefined, offset);
-    object[key] = parseNode(stream);
+    object[key] = parseNode(stream, idValue);
     stream.skipWsAndDocs();
   }
   stream.next();
@@ -71,12 +79,12 @@ export function parseObjectKey(stream: TokenStream): string {
   return key;
 }
 
-function parseArray(stream: TokenStream): IdlNode[] {
+function parseArray(stream: TokenStream, idValue: IdValue): IdlNode[] {
   const array: IdlNode[] = [];
   stream.next();
   stream.skipWsAndDocs();
   while (stream.kind() !== "RBRACKET") {
-    array.push(parseNode(stream));
+    array.push(parseNode(stream, idValue));
     stream.skipWsAndDocs();
   }
   stream.next();

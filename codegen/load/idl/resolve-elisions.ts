@@ -4,8 +4,7 @@
  * written again must keep the target of the mixin member it redefines.
  */
 import type { AstMember, AstShape } from "../ast.js";
-import type { ParsedShape } from "./parsed-file.js";
-import type { Elision, ResolveError } from "./resolve-file.js";
+import type { Elision, MixedShape, ResolveError } from "./parsed-file.js";
 
 /** The shapes of every source of the model, by absolute id. */
 export interface ShapeLookup {
@@ -70,12 +69,11 @@ function inherits(shapes: ShapeLookup, shape: AstShape | undefined, name: string
 /** Members inherited from two mixins, or written again, with different targets. */
 export function mixinConflicts(
   shapes: ShapeLookup,
-  /** The file's shapes, as parsed (with their offsets). */
-  own: readonly ParsedShape[],
+  /** The file's shapes with mixins. */
+  own: readonly MixedShape[],
 ): ResolveError[] {
   const errors: ResolveError[] = [];
-  for (const { id, offset, mixins } of own) {
-    if (mixins.length === 0) continue;
+  for (const { id, offset } of own) {
     const shape = shapes.get(id);
     const inheritedFrom = new Map<string, string>();
     for (const mixin of shape?.mixins ?? []) {

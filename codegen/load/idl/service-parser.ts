@@ -2,12 +2,13 @@
  * Service and resource bodies (node objects whose values name shapes) and
  * operation bodies (`input`, `output`, `errors`, with inline `:=` structures).
  */
-import { emptyShape, type IdlNode, type ParsedShape, ShapeIdText } from "./parsed-file.js";
-import type { ParseContext } from "./parse-context.js";
+import type { AstReference } from "../ast.js";
+import { type IdlNode, ShapeIdText } from "./parsed-file.js";
+import { claimConflicts, type ParseContext, type ShapeInProgress } from "./parse-context.js";
 import { parseNode } from "./node-parser.js";
 import { parseShapeId } from "./shape-id-parser.js";
-import { parseDocsAndTraits } from "./trait-parser.js";
-import { parseForResource, parseMembers, parseMixins } from "./shape-parser.js";
+import { addTrait, parseDocsAndTraits } from "./trait-parser.js";
+import { finishShape, parseForResource, parseMembers, parseMixins, startShape } from "./shape-parser.js";
 import type { IdlSyntaxError } from "./token-stream.js";
 
 const SERVICE_LISTS = ["operations", "resources", "errors"];
@@ -15,69 +16,83 @@ const RESOURCE_REFERENCES = ["create", "put", "read", "update", "delete", "list"
 const RESOURCE_LISTS = ["operations", "resources", "collectionOperations"];
 const RESOURCE_MAPS = ["identifiers", "properties"];
 
-export function parseService(ctx: ParseContext, shape: ParsedShape): void {
+type Fail = (message: string) => IdlSyntaxError;
+type Ids = (value: IdlNode) => string;
+
+export function parseService(ctx: ParseContext, shape: ShapeInProgress): void {
   const body = parseBody(ctx, shape);
   const fail = (message: string) => ctx.stream.syntax(message, shape.id, shape.offset);
+  const id = idOf(ctx, fail);
   for (const [key, value] of Object.entries(body)) {
     if (key === "version") {
       if (typeof value !== "string") throw fail("service `version` must be a string");
-      shape.version = value;
-    } else if (SERVICE_LISTS.includes(key)) shape.referenceLists[key] = idList(value, fail);
-    else if (key === "rename") shape.rename = renames(value, fail);
+      shape.ast.version = value;
+    } else if (SERVICE_LISTS.includes(key)) shape.ast[key] = idList(value, id, fail);
+    else if (key === "rename") shape.ast.rename = renames(value, fail);
     else throw fail(`Unknown property ${key} for ${shape.id}`);
   }
 }
 
-export function parseResource(ctx: ParseContext, shape: ParsedShape): void {
+export function parseResource(ctx: ParseContext, shape: ShapeInProgress): void {
   const body = parseBody(ctx, shape);
   const fail = (message: string) => ctx.stream.syntax(message, shape.id, shape.offset);
+  const id = idOf(ctx, fail);
   for (const [key, value] of Object.entries(body)) {
-    if (RESOURCE_REFERENCES.includes(key)) shape.references[key] = idOf(value, fail);
-    else if (RESOURCE_LISTS.includes(key)) shape.referenceLists[key] = idList(value, fail);
+    if (RESOURCE_REFERENCES.includes(key)) shape.ast[key] = { target: id(value) };
+    else if (RESOURCE_LISTS.includes(key)) shape.ast[key] = idList(value, id, fail);
     else if (RESOURCE_MAPS.includes(key)) {
       if (key === "properties" && ctx.version === "1.0") {
         throw fail(
           "Resource properties can only be used with Smithy version 2 or later. Attempted to use resource properties with version `1.0`.",
         );
       }
-      shape.referenceMaps[key] = idMap(value, fail);
+      const targets: Record<string, AstReference> = {};
+      for (const [name, target] of Object.entries(nodeObject(value, fail))) targets[name] = { target: id(target) };
+      shape.ast[key] = targets;
     } else throw fail(`Unknown property ${key} for ${shape.id}`);
   }
 }
 
-function parseBody(ctx: ParseContext, shape: ParsedShape): { [key: string]: IdlNode } {
+/** The body as a node object, its unquoted ids kept as written: `rename` values are names, not ids. */
+function parseBody(ctx: ParseContext, shape: ShapeInProgress): { [key: string]: IdlNode } {
   parseMixins(ctx, shape);
   ctx.stream.skipWsAndDocs();
   ctx.stream.expect("LBRACE");
-  return parseNode(ctx.stream) as { [key: string]: IdlNode };
+  return parseNode(ctx.stream, (text, offset) => new ShapeIdText(text, offset)) as { [key: string]: IdlNode };
 }
 
-type Fail = (message: string) => IdlSyntaxError;
-
-function idOf(value: IdlNode, fail: Fail): ShapeIdText {
-  if (value instanceof ShapeIdText) return value;
-  if (typeof value === "string") return new ShapeIdText(value, -1);
-  throw fail(`expected a shape id, found ${JSON.stringify(value)}`);
+/** A body value naming a shape (unquoted or quoted), resolved. */
+function idOf(ctx: ParseContext, fail: Fail): Ids {
+  return (value) => {
+    if (value instanceof ShapeIdText) return ctx.ids.id(value.text, value.offset);
+    if (typeof value === "string") return ctx.ids.id(value, -1);
+    throw fail(`expected a shape id, found ${JSON.stringify(value)}`);
+  };
 }
 
-function idList(value: IdlNode, fail: Fail): ShapeIdText[] {
+function idList(value: IdlNode, id: Ids, fail: Fail): AstReference[] {
   if (!Array.isArray(value)) throw fail(`expected a list of shape ids, found ${JSON.stringify(value)}`);
-  return value.map((item) => idOf(item, fail));
+  return value.map((item) => ({ target: id(item) }));
 }
 
-function idMap(value: IdlNode, fail: Fail): Record<string, ShapeIdText> {
+function nodeObject(value: IdlNode, fail: Fail): { [key: string]: IdlNode } {
   if (typeof value !== "object" || value === null || Array.isArray(value) || value instanceof ShapeIdText) {
     throw fail(`expected an object of shape ids, found ${JSON.stringify(value)}`);
   }
-  return Object.fromEntries(Object.entries(value).map(([name, id]) => [name, idOf(id, fail)]));
+  return value;
 }
 
 function renames(value: IdlNode, fail: Fail): Record<string, string> {
-  const map = idMap(value, fail);
-  return Object.fromEntries(Object.entries(map).map(([id, name]) => [id, name.text]));
+  const names: Record<string, string> = {};
+  for (const [id, name] of Object.entries(nodeObject(value, fail))) {
+    if (name instanceof ShapeIdText) names[id] = name.text;
+    else if (typeof name === "string") names[id] = name;
+    else throw fail(`expected a shape id, found ${JSON.stringify(name)}`);
+  }
+  return names;
 }
 
-export function parseOperation(ctx: ParseContext, shape: ParsedShape): void {
+export function parseOperation(ctx: ParseContext, shape: ShapeInProgress): void {
   const { stream } = ctx;
   parseMixins(ctx, shape);
   stream.skipWsAndDocs();
@@ -94,11 +109,11 @@ export function parseOperation(ctx: ParseContext, shape: ParsedShape): void {
     if (key === "input" || key === "output") {
       const walrus = stream.expectOneOf("COLON", "WALRUS") === "WALRUS";
       stream.next();
-      shape.references[key] = walrus ? parseInlineStructure(ctx, shape, key) : parseReference(ctx);
+      shape.ast[key] = { target: walrus ? parseInlineStructure(ctx, shape, key) : parseReference(ctx) };
     } else if (key === "errors") {
       stream.expect("COLON");
       stream.next();
-      shape.referenceLists[key] = parseIdList(ctx);
+      shape.ast[key] = parseIdList(ctx);
     } else {
       throw stream.syntax(`Unknown property ${key} for ${shape.id}`, shape.id);
     }
@@ -109,22 +124,22 @@ export function parseOperation(ctx: ParseContext, shape: ParsedShape): void {
   stream.next();
 }
 
-function parseReference(ctx: ParseContext): ShapeIdText {
+function parseReference(ctx: ParseContext): string {
   ctx.stream.skipWsAndDocs();
   const offset = ctx.stream.offset;
-  return new ShapeIdText(parseShapeId(ctx.stream), offset);
+  return ctx.ids.id(parseShapeId(ctx.stream), offset);
 }
 
-function parseIdList(ctx: ParseContext): ShapeIdText[] {
+function parseIdList(ctx: ParseContext): AstReference[] {
   const { stream } = ctx;
   stream.skipWsAndDocs();
   stream.expect("LBRACKET");
   stream.next();
   stream.skipWsAndDocs();
-  const ids: ShapeIdText[] = [];
+  const ids: AstReference[] = [];
   while (stream.kind() !== "RBRACKET" && stream.kind() !== "EOF") {
     stream.expect("IDENTIFIER");
-    ids.push(parseReference(ctx));
+    ids.push({ target: parseReference(ctx) });
     stream.skipWsAndDocs();
   }
   stream.expect("RBRACKET");
@@ -133,7 +148,7 @@ function parseIdList(ctx: ParseContext): ShapeIdText[] {
 }
 
 /** `input := [traits] [with […]] { members }`, named after the operation and the file's suffix. */
-function parseInlineStructure(ctx: ParseContext, operation: ParsedShape, key: "input" | "output"): ShapeIdText {
+function parseInlineStructure(ctx: ParseContext, operation: ShapeInProgress, key: "input" | "output"): string {
   const { stream } = ctx;
   if (ctx.version === "1.0") {
     throw stream.syntax(
@@ -144,13 +159,14 @@ function parseInlineStructure(ctx: ParseContext, operation: ParsedShape, key: "i
   stream.takeDocumentation();
   stream.skipWs();
   const offset = stream.offset;
-  const traits = parseDocsAndTraits(stream);
-  traits.push({ name: new ShapeIdText(`smithy.api#${key}`, offset), value: {}, annotation: true });
+  const traits = parseDocsAndTraits(ctx) ?? {};
+  addTrait(ctx, traits, `smithy.api#${key}`, {}, offset);
   const suffix = key === "input" ? ctx.inputSuffix : ctx.outputSuffix;
-  const shape = emptyShape(`${operation.id}${suffix}`, "structure", stream.offset, traits);
+  const shape = startShape(`${operation.id}${suffix}`, "structure", stream.offset);
+  claimConflicts(ctx, shape.id);
   parseForResource(ctx, shape);
   parseMixins(ctx, shape);
   parseMembers(ctx, shape, true);
-  ctx.addShape(shape);
-  return new ShapeIdText(shape.id, offset);
+  finishShape(ctx, shape, traits);
+  return shape.id;
 }

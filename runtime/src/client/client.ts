@@ -1,24 +1,20 @@
 /** The generic client (awsJson 1.0 / 1.1, rpcv2Cbor) that every generated `<Service>Client` extends. */
 import type { HttpRequest } from "@smithy/protocol-http";
 import type {
-  Endpoint,
   EndpointV2,
+  FinalizeHandlerArguments,
   HttpHandlerOptions,
   MetadataBearer,
-  ResponseMetadata,
-  RetryToken,
-  SdkError,
+  MiddlewareStack,
 } from "@smithy/types";
+import { Sha256, SignatureV4 } from "../platform/node.cjs";
 import { codecFor, type ProtocolCodec } from "../protocols/index.js";
 import type { ServiceDescription } from "../service.js";
-import { Hash, SignatureV4, endpointRuleEngine } from "../smithy.cjs";
 import { formatValidationMessage } from "../validation.js";
-import { abortError, sleep, whenAborted } from "./abort.js";
-import { readBody } from "./body.js";
-import type { Command } from "./command.js";
+import { abortError, whenAborted } from "./abort.js";
+import { CALL, callSteps, type CallContext, type CallHost, type CallTarget } from "./call-steps.js";
+import { type Command, commandStackOf } from "./command.js";
 import { completeConfig, resolveConfig, type JsonRpcClientConfig, type JsonRpcClientResolvedConfig } from "./config.js";
-import type { ProfileSetting } from "./profile.js";
-import { userAgentHeaders } from "./user-agent.js";
 import {
   type EndpointConfigValues,
   type EndpointRules,
@@ -29,22 +25,16 @@ import {
   sigv4AuthScheme,
   toEndpoint,
 } from "./endpoints.js";
+import { ClientMiddleware } from "./middleware.js";
 import { planOperation, type OperationPlan } from "./operation.js";
+import type { ProfileSetting } from "./profile.js";
 import { buildRequest, expandHostPrefix } from "./request.js";
-import { header, toError, toOutput } from "./response.js";
-import { retryErrorType } from "./retry.js";
+import { endpointRuleEngine } from "./rule-engine.js";
+import { userAgentHeaders } from "./user-agent.js";
 
 export interface JsonRpcSendOptions {
   /** Rejects the call with an `AbortError`, whether in flight or between retries. */
   abortSignal?: AbortSignal;
-}
-
-/** Where one call goes and how it is signed. */
-interface CallTarget {
-  readonly endpoint: Endpoint;
-  /** The user agent headers and those the rule set's endpoint adds. */
-  readonly headers: Readonly<Record<string, string>>;
-  readonly signer: SignatureV4 | undefined;
 }
 
 /** What a client derives once its region and endpoint settings are final. */
@@ -63,9 +53,10 @@ interface EndpointCacheLike {
 }
 
 /**
- * Sends commands over the service's protocol: serialise, sign (SigV4 when the service has a
+ * Sends commands over awsJson: serialise, sign (SigV4 when the service has a
  * signing name), send, read, deserialise; with retries on throttling, 5xx and
- * network failures. Everything reusable is resolved once, in the constructor.
+ * network failures. Each call runs as SDK v3's middleware steps
+ * (`./call-steps.ts`). Everything reusable is resolved once, in the constructor.
  */
 export class JsonRpcClient {
   readonly config: JsonRpcClientResolvedConfig;
@@ -86,6 +77,7 @@ export class JsonRpcClient {
   private readonly targets = new WeakMap<EndpointV2, CallTarget>();
   /** Calls of operations whose endpoint depends on nothing but the configuration, by operation name. */
   private readonly fixedTargets = new Map<string, CallTarget>();
+  private readonly middleware: ClientMiddleware;
 
   constructor(description: ServiceDescription, config: JsonRpcClientConfig = {}) {
     const { schema, endpointRules } = description;
@@ -101,6 +93,28 @@ export class JsonRpcClient {
         ? undefined
         : new (endpointRuleEngine().EndpointCache)({ size: 50, params: Object.keys(endpointRules.ruleSet.parameters) });
     if (this.pending.length === 0) this.settled = this.settle();
+    this.middleware = new ClientMiddleware(callSteps(this.callHost()));
+  }
+
+  /** What the call steps use of this client. */
+  private callHost(): CallHost {
+    return {
+      description: this.description,
+      config: this.config,
+      codec: this.codec,
+      agentHeaders: this.agentHeaders,
+      target: (plan, input) => this.callTargetOf(plan, input),
+      validate: (plan, input) => this.validate(plan, input),
+      serialize: (plan, input, target) => this.request(plan, input, target),
+    };
+  }
+
+  /** The call's target; settles the configuration first, on the first call. */
+  private callTargetOf(plan: OperationPlan, input: object): CallTarget | Promise<CallTarget> {
+    const settled = this.settled;
+    if (settled === undefined) return this.complete().then(() => this.callTargetOf(plan, input));
+    if (settled.misconfiguration !== undefined) throw new Error(settled.misconfiguration);
+    return settled.legacyTarget ?? this.fixedTargets.get(plan.operation.name) ?? this.target(settled, plan, input);
   }
 
   /** Reads what is left to the shared config files (once), then settles. */
@@ -140,10 +154,17 @@ export class JsonRpcClient {
       misconfiguration,
       endpointConfig: endpointRules === undefined ? {} : endpointConfigValues(endpointRules, this.config, this.given),
       legacyTarget:
-        endpointRules === undefined && endpoint !== undefined
-          ? { endpoint, headers: this.agentHeaders, signer }
-          : undefined,
+        endpointRules === undefined && endpoint !== undefined ? { endpoint, headers: undefined, signer } : undefined,
     };
+  }
+
+  /**
+   * The client's middleware (`@smithy/middleware-stack`), with the SDK's steps
+   * and middleware names: initialize, serialize, build, finalizeRequest,
+   * deserialize. Middleware written for SDK v3 clients works here unchanged.
+   */
+  get middlewareStack(): MiddlewareStack<object, MetadataBearer> {
+    return this.middleware.middlewareStack;
   }
 
   async send<Input extends object, Output extends MetadataBearer>(
@@ -152,21 +173,28 @@ export class JsonRpcClient {
   ): Promise<Output> {
     const signal = options?.abortSignal;
     if (signal?.aborted) throw abortError(signal);
-    const settled = this.settled ?? (await this.complete());
-    if (settled.misconfiguration !== undefined) throw new Error(settled.misconfiguration);
-    const plan = this.plan(command.operationName);
-    const { input } = command;
-    if (this.config.validateInput) this.validate(plan, input);
-    const target =
-      settled.legacyTarget ?? this.fixedTargets.get(plan.operation.name) ?? (await this.target(settled, plan, input));
-    const request = this.request(plan, input, target);
-    if (signal === undefined)
-      return (await this.sendWithRetries(plan, request, target, undefined, undefined)) as Output;
-    const aborted = whenAborted(signal);
+    const aborted = signal && whenAborted(signal);
+    const handlerOptions: HttpHandlerOptions | undefined = signal && { abortSignal: signal };
+    const { requestHandler } = this.config;
+    const context: CallContext = {
+      clientName: this.constructor.name,
+      commandName: `${command.operationName}Command`,
+      logger: this.config.logger,
+      [CALL]: { plan: this.plan(command.operationName), target: undefined, signal, aborted: aborted?.promise },
+    };
+    const handler = this.middleware.resolve(
+      commandStackOf(command) as MiddlewareStack<object, MetadataBearer> | undefined,
+      (args) =>
+        requestHandler.handle(
+          (args as FinalizeHandlerArguments<object>).request as HttpRequest,
+          handlerOptions,
+        ) as never,
+      context,
+    );
     try {
-      return (await this.sendWithRetries(plan, request, target, signal, aborted.promise)) as Output;
+      return (await handler({ input: command.input })).output as Output;
     } finally {
-      aborted.dispose();
+      aborted?.dispose();
     }
   }
 
@@ -212,11 +240,8 @@ export class JsonRpcClient {
     const signingRegion = auth?.signingRegion ?? this.config.region;
     const headers =
       endpoint.headers === undefined
-        ? this.agentHeaders
-        : {
-            ...this.agentHeaders,
-            ...Object.fromEntries(Object.entries(endpoint.headers).map(([name, values]) => [name, values.join(",")])),
-          };
+        ? undefined
+        : Object.fromEntries(Object.entries(endpoint.headers).map(([name, values]) => [name, values.join(",")]));
     return {
       endpoint: toEndpoint(endpoint.url),
       headers,
@@ -235,7 +260,7 @@ export class JsonRpcClient {
         service,
         region,
         credentials: this.config.credentials,
-        sha256: Hash.bind(null, "sha256"),
+        sha256: Sha256,
         applyChecksum: false,
       });
       this.signers.set(key, signer);
@@ -273,72 +298,6 @@ export class JsonRpcClient {
       input,
     );
   }
-
-  /**
-   * Attempts until success or until the retry strategy refuses; each attempt
-   * is signed afresh. `aborted` rejects once the caller aborts, and every wait
-   * races it.
-   */
-  private async sendWithRetries(
-    plan: OperationPlan,
-    request: HttpRequest,
-    target: CallTarget,
-    signal: AbortSignal | undefined,
-    aborted: Promise<never> | undefined,
-  ): Promise<MetadataBearer> {
-    const handlerOptions: HttpHandlerOptions | undefined = signal && { abortSignal: signal };
-    const strategy = this.config.retryStrategy;
-    let token: RetryToken = await strategy.acquireInitialRetryToken("");
-    let attempts = 0;
-    let totalRetryDelay = 0;
-    for (;;) {
-      attempts++;
-      try {
-        const attempt = this.attempt(plan, request, target.signer, handlerOptions);
-        const output = await (aborted ? Promise.race([attempt, aborted]) : attempt);
-        strategy.recordSuccess(token);
-        output.$metadata.attempts = attempts;
-        output.$metadata.totalRetryDelay = totalRetryDelay;
-        return output;
-      } catch (error) {
-        if (signal?.aborted) throw abortError(signal);
-        try {
-          const refresh = strategy.refreshRetryTokenForRetry(token, {
-            errorType: retryErrorType(error),
-            error: error as SdkError,
-          });
-          token = await (aborted ? Promise.race([refresh, aborted]) : refresh);
-        } catch (refusal) {
-          if (signal?.aborted) throw refusal;
-          throw withAttempts(error, attempts, totalRetryDelay);
-        }
-        // StandardRetryStrategy waits inside refreshRetryTokenForRetry and logs that wait on
-        // the token; other strategies leave the wait to us, as getRetryDelay().
-        const delay = token.getRetryDelay();
-        totalRetryDelay +=
-          ((token as { $retryLog?: { acquisitionDelay?: number } }).$retryLog?.acquisitionDelay ?? 0) + delay;
-        if (delay > 0) await sleep(delay, aborted);
-      }
-    }
-  }
-
-  private async attempt(
-    plan: OperationPlan,
-    request: HttpRequest,
-    signer: SignatureV4 | undefined,
-    handlerOptions: HttpHandlerOptions | undefined,
-  ): Promise<MetadataBearer> {
-    const signed = signer ? ((await signer.sign(request)) as HttpRequest) : request;
-    const { response } = await this.config.requestHandler.handle(signed, handlerOptions);
-    const body = await readBody(response.body);
-    const status = response.statusCode;
-    const $metadata: ResponseMetadata = {
-      httpStatusCode: status,
-      requestId: header(response.headers, "x-amzn-requestid"),
-    };
-    if (status >= 200 && status < 300) return toOutput(this.description, this.codec, plan, body, $metadata);
-    throw toError(this.description, this.codec, plan, response.headers, body, $metadata);
-  }
 }
 
 /** The values the rule set's built-ins and client context parameters read, by configuration field. */
@@ -359,13 +318,4 @@ function endpointConfigValues(
     values[field] = given.clientContextParams?.[field] ?? fields[field];
   }
   return values;
-}
-
-/** Records the attempts made on the error a call finally rejects with. */
-function withAttempts(error: unknown, attempts: number, totalRetryDelay: number): unknown {
-  if (typeof error === "object" && error !== null) {
-    const failure = error as { $metadata?: ResponseMetadata };
-    failure.$metadata = { ...failure.$metadata, attempts, totalRetryDelay };
-  }
-  return error;
 }

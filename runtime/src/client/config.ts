@@ -3,25 +3,27 @@
  * the configuration and the environment, and on the first call from the
  * shared config files for what neither gave (`./profile.ts`).
  */
-import type { HttpRequest } from "@smithy/protocol-http";
 import type {
   AwsCredentialIdentity,
   AwsCredentialIdentityProvider,
   Endpoint,
-  HttpHandlerOptions,
-  HttpResponse,
   Logger,
-  RequestHandler,
   RetryStrategyV2,
   UserAgent,
 } from "@smithy/types";
+import type { PlatformRequestHandler } from "../platform/types.cjs";
 import type { ServiceSchema } from "../schema.js";
-import { createAdaptiveRetryStrategy, createNodeHttpHandler, StandardRetryStrategy } from "../smithy.cjs";
+import {
+  createAdaptiveRetryStrategy,
+  createDefaultRequestHandler,
+  environment,
+  StandardRetryStrategy,
+} from "../platform/node.cjs";
 import { resolveCredentials } from "./credentials.js";
 import { type ProfileSettings, type ProfileSetting, readProfileSettings } from "./profile.js";
 
 /** What sends a signed request: `@smithy/node-http-handler`, `@smithy/fetch-http-handler` or a stub. */
-export type JsonRpcRequestHandler = RequestHandler<HttpRequest, HttpResponse, HttpHandlerOptions>;
+export type JsonRpcRequestHandler = PlatformRequestHandler;
 
 export interface JsonRpcClientConfig {
   /**
@@ -55,7 +57,7 @@ export interface JsonRpcClientConfig {
    * expiry). Else the SDK's default chain (`@aws-sdk/credential-provider-node`), loaded on first use.
    */
   credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
-  /** Else a `NodeHttpHandler` with the two timeouts below. */
+  /** Else a `NodeHttpHandler` (in browsers a `FetchHttpHandler`) with the timeouts below. */
   requestHandler?: JsonRpcRequestHandler;
   /** Milliseconds to establish a connection (default handler only). */
   connectionTimeout?: number;
@@ -132,7 +134,7 @@ export function resolveConfig(
   config: JsonRpcClientConfig,
   hasRuleSet: boolean,
 ): ResolvedAtConstruction {
-  const env = process.env;
+  const env = environment();
   const given: Partial<ProfileSettings> = {
     region: config.region || env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined,
     maxAttempts: config.maxAttempts ?? envNumber("AWS_MAX_ATTEMPTS"),
@@ -145,7 +147,6 @@ export function resolveConfig(
     ? ["region", "useFipsEndpoint", "useDualstackEndpoint"]
     : ["region", "maxAttempts", "retryMode", "useFipsEndpoint", "useDualstackEndpoint"];
   const pending = needed.filter((key) => given[key] === undefined);
-  const requestTimeout = config.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const resolved: Resolving = {
     region: undefined,
     endpoint: undefined,
@@ -158,11 +159,9 @@ export function resolveConfig(
     }),
     requestHandler:
       config.requestHandler ??
-      createNodeHttpHandler({
+      createDefaultRequestHandler({
         connectionTimeout: config.connectionTimeout ?? DEFAULT_CONNECTION_TIMEOUT_MS,
-        requestTimeout,
-        socketTimeout: requestTimeout,
-        throwOnRequestTimeout: true,
+        requestTimeout: config.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT_MS,
       }),
     maxAttempts: DEFAULT_MAX_ATTEMPTS,
     retryMode: DEFAULT_RETRY_MODE,
@@ -231,7 +230,8 @@ function settle(
 function configuredEndpointUrl(schema: ServiceSchema, config: JsonRpcClientConfig): string | undefined {
   if (config.ignoreConfiguredEndpointUrls ?? envFlag("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")) return undefined;
   const service = (schema.sdkId ?? schema.name).replace(/ /g, "_").toUpperCase();
-  return process.env[`AWS_ENDPOINT_URL_${service}`] || process.env.AWS_ENDPOINT_URL || undefined;
+  const env = environment();
+  return env[`AWS_ENDPOINT_URL_${service}`] || env.AWS_ENDPOINT_URL || undefined;
 }
 
 /** `customUserAgent` as the text appended to the user agent headers. */
@@ -243,7 +243,7 @@ function userAgentText(agent: string | UserAgent | undefined): string {
 
 /** A number setting from the environment, as SDK v3 reads AWS_MAX_ATTEMPTS. */
 function envNumber(name: string): number | undefined {
-  const value = process.env[name];
+  const value = environment()[name];
   if (!value) return undefined;
   const number = parseInt(value, 10);
   if (Number.isNaN(number)) throw new Error(`Environment variable ${name} must be a number, got "${value}"`);
@@ -252,7 +252,7 @@ function envNumber(name: string): number | undefined {
 
 /** A boolean setting from the environment, as SDK v3 reads it: unset, `true` or `false`. */
 function envFlag(name: string): boolean | undefined {
-  const value = process.env[name];
+  const value = environment()[name];
   if (value === undefined) return undefined;
   if (value === "true" || value === "false") return value === "true";
   throw new Error(`Cannot load env "${name}". Expected "true" or "false", got ${value}.`);

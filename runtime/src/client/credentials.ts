@@ -1,6 +1,6 @@
 /** Where a client's AWS credentials come from: config, else the SDK's default chain. */
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, Logger } from "@smithy/types";
-import { defaultCredentialChain } from "../smithy.cjs";
+import { defaultCredentialChain } from "../platform/node.cjs";
 
 /** Refresh memoised credentials this long before they expire. */
 const REFRESH_BEFORE_EXPIRY_MS = 5 * 60_000;

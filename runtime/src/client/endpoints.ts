@@ -15,7 +15,7 @@ import type {
   RuleSetObject,
 } from "@smithy/types";
 import type { OperationSchema } from "../schema.js";
-import { endpointRuleEngine } from "../smithy.cjs";
+import { endpointRuleEngine } from "./rule-engine.js";
 
 /** A rule set as the trait gives it; handed to `@smithy/util-endpoints` unchanged. */
 export interface EndpointRuleSet {

@@ -7,7 +7,7 @@
  * configuration nor the environment gave are read, on a client's first call.
  */
 import type { Profile } from "@smithy/types";
-import { nodeConfigLoader } from "../smithy.cjs";
+import { configLoader } from "../platform/node.cjs";
 
 export interface ProfileSettings {
   readonly region: string;
@@ -42,8 +42,8 @@ export async function readProfileSettings(
   settings: readonly ProfileSetting[],
   profile: string | undefined,
 ): Promise<Partial<ProfileSettings>> {
-  if (settings.length === 0) return {};
-  const loadConfig = nodeConfigLoader();
+  const loadConfig = settings.length === 0 ? undefined : configLoader();
+  if (loadConfig === undefined) return {};
   // The files are read once for all settings (the loader caches them), so the settings load together.
   const values = await Promise.all(
     settings.map((setting) => {

@@ -1,10 +1,9 @@
 /** Builds the unsigned HTTP request of one call, framed by the protocol's codec. */
-import { gzipSync } from "node:zlib";
 import type { Endpoint, HeaderBag } from "@smithy/types";
 import type { ServiceException, ServiceExceptionOptions } from "../errors.js";
 import type { ProtocolCodec } from "../protocols/index.js";
 import type { ServiceSchema } from "../schema.js";
-import { HttpRequest } from "../smithy.cjs";
+import { gzip, HttpRequest } from "../platform/node.cjs";
 import type { OperationPlan } from "./operation.js";
 
 /** One or more dot-separated DNS labels: letters, digits and inner hyphens. */
@@ -14,8 +13,8 @@ const HOST_LABELS =
 export interface RequestContext {
   readonly schema: ServiceSchema;
   readonly endpoint: Endpoint;
-  /** The user agent headers, and those the endpoint adds (from a rule set). */
-  readonly headers: Readonly<Record<string, string>>;
+  /** The headers the endpoint adds (from a rule set). */
+  readonly headers: Readonly<Record<string, string>> | undefined;
   readonly codec: ProtocolCodec;
   /** Prepended to the endpoint's hostname (an expanded host prefix), or "". */
   readonly hostPrefix: string;
@@ -23,28 +22,31 @@ export interface RequestContext {
   readonly minCompressionBytes: number | undefined;
 }
 
-/** A POST of the serialised input to the operation's path, with the protocol's headers. */
+/**
+ * POST to the path the protocol names, with the serialised input (awsJson
+ * sends `{}` when there is none; rpcv2Cbor no body). `host`,
+ * `content-length` and the user agent are the build step's.
+ */
 export function buildRequest(context: RequestContext, plan: OperationPlan, input: object | undefined): HttpRequest {
   const { endpoint, codec, schema } = context;
   const encoded = codec.encodeInput(schema, plan.input, input);
-  const gzip =
+  const gzipped =
     encoded !== undefined &&
     context.minCompressionBytes !== undefined &&
     encoded.byteLength >= context.minCompressionBytes &&
-    plan.operation.requestCompression?.includes("gzip") === true;
-  const body = gzip ? new Uint8Array(gzipSync(encoded)) : encoded;
-  const hostname = context.hostPrefix + endpoint.hostname;
+    plan.operation.requestCompression?.includes("gzip") === true
+      ? gzip(encoded)
+      : undefined;
+  const body = gzipped ?? encoded;
   const headers: HeaderBag = {
     ...context.headers,
     ...codec.requestHeaders(schema, plan.operation.name, body !== undefined),
-    host: endpoint.port === undefined ? hostname : `${hostname}:${endpoint.port}`,
-    "content-length": String(body?.byteLength ?? 0),
   };
-  if (gzip) headers["content-encoding"] = "gzip";
+  if (gzipped) headers["content-encoding"] = "gzip";
   return new HttpRequest({
     method: "POST",
     protocol: endpoint.protocol,
-    hostname,
+    hostname: context.hostPrefix + endpoint.hostname,
     port: endpoint.port,
     path: codec.requestPath(endpoint.path, schema, plan.operation.name),
     query: endpoint.query,

@@ -5,7 +5,7 @@
  */
 import type { TimestampFormat } from "../schema.js";
 import { type WireFormat, expect } from "../serde.js";
-import { cborLibraryOf } from "../smithy.cjs";
+import { cborLibrary } from "../platform/node.cjs";
 
 const encoder = new TextEncoder();
 
@@ -16,7 +16,7 @@ interface Tagged {
 }
 
 export const isTagged = (value: unknown): value is Tagged =>
-  typeof value === "object" && value !== null && cborLibraryOf().tagSymbol in value;
+  typeof value === "object" && value !== null && cborLibrary().tagSymbol in value;
 
 /** A decimal fraction (tag 4), which `@smithy/core/cbor` reads as a `NumericValue`. */
 const isDecimal = (value: unknown): value is { readonly string: string } =>
@@ -26,7 +26,7 @@ export const CBOR_FORMAT: WireFormat = {
   writeBlob: (value) => (typeof value === "string" ? encoder.encode(value) : value),
   writeTimestamp(value: Date | number | string, _format: TimestampFormat) {
     const date = value instanceof Date ? value : new Date(typeof value === "number" ? value * 1000 : value);
-    return cborLibraryOf().tag({ tag: 1, value: Math.round(date.getTime()) / 1000 });
+    return cborLibrary().tag({ tag: 1, value: Math.round(date.getTime()) / 1000 });
   },
   writeFloat: (value) => value,
   writeBigNumber: (value) => value,

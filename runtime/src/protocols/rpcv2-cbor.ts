@@ -7,7 +7,7 @@
 import type { MemberSchema, ServiceSchema } from "../schema.js";
 import { SerializationError } from "../errors.js";
 import { serializeStructure } from "../serde.js";
-import { cborLibraryOf } from "../smithy.cjs";
+import { cborLibrary } from "../platform/node.cjs";
 import { hasContentType, headerValue } from "../server/request-headers.js";
 import { serializationError } from "../server/responses.js";
 import { CBOR_FORMAT, isTagged } from "./cbor-format.js";
@@ -26,8 +26,8 @@ const OPERATION_PATH = /\/service\/([^/]+)\/operation\/([^/]+)$/;
 export function rpcv2CborCodec(): ProtocolCodec {
   // Loaded on first use, not when the codec is made (its content type is asked for alone).
   const cbor = {
-    serialize: (value: unknown) => cborLibraryOf().serialize(value),
-    deserialize: (bytes: Uint8Array) => cborLibraryOf().deserialize(bytes),
+    serialize: (value: unknown) => cborLibrary().serialize(value),
+    deserialize: (bytes: Uint8Array) => cborLibrary().deserialize(bytes),
   };
   const encodeMembers = (
     schema: ServiceSchema,
@@ -121,7 +121,7 @@ export function rpcv2CborCodec(): ProtocolCodec {
  * after {@link preflightCbor}; for tests that compare bodies as values.
  */
 export function decodeCbor(bytes: Uint8Array, maxDepth = RESPONSE_MAX_DEPTH): unknown {
-  return cborLibraryOf().deserialize(preflightCbor(bytes, maxDepth));
+  return cborLibrary().deserialize(preflightCbor(bytes, maxDepth));
 }
 
 /** A decoded CBOR map: a plain object, not bytes, a list or a tag. */

@@ -8,5 +8,6 @@ export { bodyText } from "./responses.js";
 export type { JsonRpcResponse } from "./responses.js";
 export type { CallerIdentity } from "./sigv4.js";
 export { loadCredentialsFile, parseCredentialsSpec } from "./credentials.js";
+export { checkOrigin } from "./cors.js";
 export { closeGracefully, createNodeServer } from "./node-server.js";
 export type { NodeServerOptions } from "./node-server.js";

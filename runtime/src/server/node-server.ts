@@ -1,6 +1,7 @@
 /** Serves a {@link JsonRpcHandler} over node:http, with the limits a public endpoint needs. */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { QueryParameterBag } from "@smithy/types";
+import { createCors } from "./cors.js";
 import type { JsonRpcHandler, JsonRpcRequest } from "./handler.js";
 import type { JsonRpcResponse } from "./responses.js";
 
@@ -24,6 +25,11 @@ export interface NodeServerOptions {
   readonly keepAliveTimeout?: number;
   /** Concurrent connections; further ones are refused. Default 1 024. */
   readonly maxConnections?: number;
+  /**
+   * Origins whose pages may call the server (`http://127.0.0.1:5173`, or `*`): preflight
+   * requests are answered, and every answer carries the CORS headers. Default: none.
+   */
+  readonly cors?: readonly string[];
   /** Receives failures of the handler itself. Default `console`. */
   readonly logger?: Pick<Console, "error">;
 }
@@ -40,9 +46,11 @@ export function createNodeServer(handler: JsonRpcHandler, options: NodeServerOpt
     keepAliveTimeout: options.keepAliveTimeout ?? 5_000,
   });
   server.maxConnections = options.maxConnections ?? 1024;
+  const cors = options.cors?.length ? createCors(options.cors) : undefined;
 
   function send(res: ServerResponse, response: JsonRpcResponse): void {
     const headers = response.headers;
+    if (cors) Object.assign(headers, cors.headers(res.req));
     headers["content-length"] = String(Buffer.byteLength(response.body));
     // Once closing (see closeGracefully), no connection is kept alive.
     if (!server.listening) headers.connection = "close";
@@ -102,6 +110,7 @@ export function createNodeServer(handler: JsonRpcHandler, options: NodeServerOpt
       return;
     }
     response.headers["content-length"] = String(Buffer.byteLength(response.body));
+    if (cors) Object.assign(response.headers, cors.headers(req));
     res.writeHead(413, response.headers);
     // The whole answer goes out now; ending the response, which lets node close the socket, waits for the body.
     res.write(response.body);
@@ -124,6 +133,12 @@ export function createNodeServer(handler: JsonRpcHandler, options: NodeServerOpt
   }
 
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
+    if (cors?.isPreflight(req)) {
+      const headers = cors.preflightHeaders(req);
+      res.writeHead(headers["access-control-allow-origin"] === undefined ? 403 : 204, headers).end();
+      req.resume();
+      return;
+    }
     const declared = req.headers["content-length"];
     if (declared !== undefined && Number(declared) > maxBodyBytes) {
       tooLarge(req, res, 0);

@@ -7,7 +7,7 @@
  */
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { HeaderBag, HttpRequest, QueryParameterBag } from "@smithy/types";
-import { Hash, SignatureV4 } from "../smithy.cjs";
+import { Hash, SignatureV4 } from "../platform/node.cjs";
 import { headerValue, type RequestHeaders } from "./request-headers.js";
 import { RequestError } from "./responses.js";
 

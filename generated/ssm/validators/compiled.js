@@ -2,7 +2,7 @@
 // Change the model and regenerate with: npx sjc generate
 // Compiled by ajv from schemas/shapes.schema.json: machine output, not formatted.
 "use strict";
-exports.validateDescribeMaintenanceWindowExecutionTasksInput = validate11;
+export const validateDescribeMaintenanceWindowExecutionTasksInput = validate11;
 const schema12 = {"type":"object","properties":{"WindowExecutionId":{"$ref":"#/definitions/MaintenanceWindowExecutionId"},"Filters":{"$ref":"#/definitions/MaintenanceWindowFilterList"},"MaxResults":{"$ref":"#/definitions/MaintenanceWindowMaxResults"},"NextToken":{"$ref":"#/definitions/NextToken"}},"required":["WindowExecutionId"]};
 const schema13 = {"type":"string","minLength":36,"maxLength":36,"pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"};
 const schema19 = {"type":"integer","minimum":10,"maximum":100};
@@ -307,7 +307,7 @@ validate11.errors = vErrors;
 return errors === 0;
 }
 
-exports.validateDescribeMaintenanceWindowExecutionTasksOutput = validate18;
+export const validateDescribeMaintenanceWindowExecutionTasksOutput = validate18;
 const schema21 = {"type":"object","properties":{"WindowExecutionTaskIdentities":{"$ref":"#/definitions/MaintenanceWindowExecutionTaskIdentityList"},"NextToken":{"$ref":"#/definitions/NextToken"}}};
 const schema22 = {"type":"array","items":{"$ref":"#/definitions/MaintenanceWindowExecutionTaskIdentity"}};
 const schema23 = {"type":"object","properties":{"WindowExecutionId":{"$ref":"#/definitions/MaintenanceWindowExecutionId"},"TaskExecutionId":{"$ref":"#/definitions/MaintenanceWindowExecutionTaskId"},"Status":{"$ref":"#/definitions/MaintenanceWindowExecutionStatus"},"StatusDetails":{"$ref":"#/definitions/MaintenanceWindowExecutionStatusDetails"},"StartTime":{"$ref":"#/definitions/DateTime"},"EndTime":{"$ref":"#/definitions/DateTime"},"TaskArn":{"$ref":"#/definitions/MaintenanceWindowTaskArn"},"TaskType":{"$ref":"#/definitions/MaintenanceWindowTaskType"},"AlarmConfiguration":{"$ref":"#/definitions/AlarmConfiguration"},"TriggeredAlarms":{"$ref":"#/definitions/AlarmStateInformationList"}}};

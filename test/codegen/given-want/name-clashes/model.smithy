@@ -1,0 +1,30 @@
+$version: "2.0"
+
+namespace example.gw
+
+use aws.protocols#awsJson1_0
+
+@awsJson1_0
+service Gw {
+    version: "2024-01-01"
+    operations: [Put]
+}
+
+operation Put {
+    input := {
+        object: Object
+        promise: Promise
+        constructor: String
+        default: String
+        class: String
+    }
+}
+
+structure Object {
+    toString: String
+    hasOwnProperty: String
+}
+
+structure Promise {
+    then: String
+}
