@@ -5,6 +5,7 @@
  * fields and never a trait by its id.
  */
 import type { Traits } from "../load/ast.js";
+import { HTTP_TRAIT } from "./http-bindings.js";
 import { compilePattern } from "./patterns.js";
 import {
   type HttpMalformedRequestCase,
@@ -38,7 +39,8 @@ export const TRAIT = {
   ...PROTOCOL_TEST_TRAITS,
 } as const;
 
-const DECODED: ReadonlySet<string> = new Set(Object.values(TRAIT));
+/** Every trait a field of the index decodes; the others stay in `otherTraits`. */
+const DECODED: ReadonlySet<string> = new Set([...Object.values(TRAIT), ...Object.values(HTTP_TRAIT)]);
 
 export interface Bounds {
   readonly min?: number;

@@ -33,8 +33,17 @@ import {
   requestCompressionOf,
 } from "./decoded-traits.js";
 import type { HttpResponseCase } from "./protocol-tests.js";
+import {
+  HTTP_TRAIT,
+  type HttpBinding,
+  type MemberBinding,
+  compareRoutes,
+  httpBindingOf,
+  memberBindingOf,
+} from "./http-bindings.js";
 
 export type { Bounds, Constraints, Deprecation, ErrorTraits, Fault, Pattern, ProtocolTests } from "./decoded-traits.js";
+export type { HttpBinding, MemberBinding, QueryLiteral, UriPattern, UriSegment } from "./http-bindings.js";
 
 export type TimestampFormat = "date-time" | "epoch-seconds" | "http-date";
 
@@ -54,6 +63,8 @@ export interface Member {
   readonly clientOptional: boolean;
   readonly idempotencyToken: boolean;
   readonly jsonName?: string;
+  /** Where the member travels in an HTTP-binding protocol (`@httpLabel`, `@httpHeader`, …); absent: the body. */
+  readonly binding?: MemberBinding;
   /** Members of enum and intEnum shapes: the value (`@enumValue`, or an enum member's name). */
   readonly value?: string | number;
   readonly documentation?: string;
@@ -67,6 +78,8 @@ interface ShapeBase {
   /** structure, union, enum, intEnum: in model order; list: [member]; map: [key, value]. */
   readonly members: readonly Member[];
   readonly constraints: Constraints;
+  /** `@mediaType` of a string or blob. */
+  readonly mediaType?: string;
   readonly documentation?: string;
   readonly deprecated?: Deprecation;
   readonly otherTraits: Traits;
@@ -131,6 +144,10 @@ export interface Operation {
   readonly endpointParams: OperationEndpointParams;
   /** `smithy.api#requestCompression` encodings, in the model's order (empty without the trait). */
   readonly requestCompression: readonly string[];
+  /** `@http`: method, URI pattern and success code, for HTTP-binding protocols. */
+  readonly http?: HttpBinding;
+  /** `@httpChecksumRequired`: the request carries a Content-MD5 (or another checksum). */
+  readonly checksumRequired: boolean;
   readonly tests: ProtocolTests;
   readonly documentation?: string;
   readonly deprecated?: Deprecation;
@@ -162,6 +179,8 @@ export interface ShapeIndex {
   shape(id: string): Shape;
   /** Error structures of the closure (`smithy.api#error`), sorted by shape id. */
   readonly errors: readonly ErrorShape[];
+  /** Operations with `@http`, in the order a server matches requests against them (most specific first). */
+  readonly routes: readonly Operation[];
 }
 
 export function buildShapeIndex(model: FlatModel, serviceId: string): ShapeIndex {
@@ -217,6 +236,7 @@ export function buildShapeIndex(model: FlatModel, serviceId: string): ShapeIndex
     shapes,
     names,
     errors: shapes.filter((s): s is ErrorShape => s.type === "structure" && s.error !== undefined),
+    routes: operations.filter((op) => op.http !== undefined).sort((a, b) => compareRoutes(a.http!, b.http!)),
     shape(id) {
       const shape = byId.get(id);
       if (!shape) throw new Error(`generator bug: ${id} is not in the service closure`);
@@ -292,6 +312,8 @@ function toOperation(
     ...optional("hostPrefix", endpoint?.hostPrefix),
     endpointParams,
     requestCompression: requestCompressionOf(traits),
+    ...optional("http", httpBindingOf(traits)),
+    checksumRequired: has(traits, HTTP_TRAIT.checksumRequired),
     tests: protocolTestsOf(traits),
     ...docsOf(traits),
   };
@@ -321,6 +343,7 @@ function toShape(
     name: rename?.[id] ?? shapeName(id),
     members,
     constraints: constraintsOf(traits),
+    ...optional("mediaType", traits[HTTP_TRAIT.mediaType] as string | undefined),
     ...docsOf(traits),
     otherTraits: otherTraitsOf(traits),
   };
@@ -369,6 +392,7 @@ function toMember(container: string, name: string, member: AstMember, type: Shap
     clientOptional,
     idempotencyToken: has(traits, TRAIT.idempotencyToken),
     ...optional("jsonName", traits[TRAIT.jsonName] as string | undefined),
+    ...optional("binding", memberBindingOf(traits)),
     ...optional("value", type === "enum" ? (enumValue ?? name) : type === "intEnum" ? enumValue : undefined),
     ...docsOf(traits),
     otherTraits: otherTraitsOf(traits),

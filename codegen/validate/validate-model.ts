@@ -8,6 +8,7 @@ import { UNIT } from "../index/prelude.js";
 import { NUMBER_TYPES, isDataType, isShapeType } from "../index/shape-types.js";
 import { type Issue, modelIssue } from "./issue.js";
 import { checkTraits } from "./validate-traits.js";
+import { checkHttpBindings } from "./validate-http-bindings.js";
 import { findService } from "./find-service.js";
 import { PROTOCOL_TEST_TRAITS } from "../index/protocol-tests.js";
 
@@ -47,6 +48,7 @@ export function validateModel(model: FlatModel, options: ValidateOptions): Valid
     checkTraits(model, id, shape, options.file, issues);
   }
   checkErrorTestsReachable(model, report);
+  checkHttpBindings(model, report);
   const serviceId = findService(model, options, issues);
   return serviceId === undefined ? { issues } : { issues, serviceId };
 }

@@ -24,6 +24,23 @@ const CASES: Record<string, readonly string[]> = {
   "enum-duplicate-value": [
     'ERROR example.weather#Sky$CLOUDY smithy.api#enumValue: value "clear" is already used by member CLEAR (test/fixtures/invalid-models/enum-duplicate-value.json /shapes/example.weather#Sky/members/CLOUDY/traits/smithy.api#enumValue)',
   ],
+  "http-bindings-clash": [
+    "ERROR example.weather#GetForecastInput smithy.api#httpHeader: member NextToken binds header x-days, as member Days does (test/fixtures/invalid-models/http-bindings-clash.json /shapes/example.weather#GetForecastInput/members/NextToken/traits/smithy.api#httpHeader)",
+    "ERROR example.weather#GetForecastOutput smithy.api#httpPayload: member Lines is the payload, so member NextToken has nowhere to go; bind the member to a header, query parameter or label, or put it inside the payload (test/fixtures/invalid-models/http-bindings-clash.json /shapes/example.weather#GetForecastOutput/members/NextToken)",
+    "ERROR example.weather#GetForecastOutput smithy.api#httpPayload: member Lines targets a list; a payload is a string, enum, blob, structure, union or document (test/fixtures/invalid-models/http-bindings-clash.json /shapes/example.weather#GetForecastOutput/members/Lines/traits/smithy.api#httpPayload)",
+  ],
+  "http-labels-unmatched": [
+    "ERROR example.weather#GetForecast smithy.api#http: label {City} of /forecast/{City} has no input member City with @httpLabel; add the member to the input with @httpLabel and @required, or fix the label (test/fixtures/invalid-models/http-labels-unmatched.json /shapes/example.weather#GetForecast/traits/smithy.api#http)",
+    "ERROR example.weather#GetForecastInput smithy.api#httpLabel: member CityId is bound to a label, but /forecast/{City} of example.weather#GetForecast has no {CityId}; add the label to the URI pattern or remove @httpLabel (test/fixtures/invalid-models/http-labels-unmatched.json /shapes/example.weather#GetForecastInput/members/CityId/traits/smithy.api#httpLabel)",
+    "ERROR example.weather#GetForecastInput smithy.api#httpLabel: member Days binds a URI label, so it must be @required (test/fixtures/invalid-models/http-labels-unmatched.json /shapes/example.weather#GetForecastInput/members/Days/traits/smithy.api#httpLabel)",
+    "ERROR example.weather#GetForecastInput smithy.api#httpLabel: member Days is bound to a label, but /forecast/{City} of example.weather#GetForecast has no {Days}; add the label to the URI pattern or remove @httpLabel (test/fixtures/invalid-models/http-labels-unmatched.json /shapes/example.weather#GetForecastInput/members/Days/traits/smithy.api#httpLabel)",
+  ],
+  "http-route-conflict": [
+    "ERROR example.weather#GetHistory smithy.api#http: GET /forecast/ cannot be told apart from example.weather#GetForecast's GET /forecast in service example.weather#Weather; change the method, a literal segment or a query literal of one of them (test/fixtures/invalid-models/http-route-conflict.json /shapes/example.weather#GetHistory/traits/smithy.api#http)",
+  ],
+  "http-uri-pattern-invalid": [
+    'ERROR example.weather#GetForecast smithy.api#http: URI pattern "/forecast/{CityId}s": segment "{CityId}s": a label must be a whole segment, {name} or {name+} (test/fixtures/invalid-models/http-uri-pattern-invalid.json /shapes/example.weather#GetForecast/traits/smithy.api#http)',
+  ],
   "invalid-error-trait": [
     'ERROR example.weather#CityNotFound smithy.api#error: must be "client" or "server", found "user" (test/fixtures/invalid-models/invalid-error-trait.json /shapes/example.weather#CityNotFound/traits/smithy.api#error)',
   ],
