@@ -279,7 +279,8 @@ function deserializerMiddleware(host: CallHost): DeserializeMiddleware<Input, Ou
       httpStatusCode: status,
       requestId: header(http.headers, "x-amzn-requestid"),
     };
-    if (status >= 200 && status < 300) return { response, output: toOutput(host.description, host.codec, plan, body, $metadata) };
+    if (status >= 200 && status < 300)
+      return { response, output: toOutput(host.description, host.codec, plan, body, $metadata) };
     throw toError(host.description, host.codec, plan, http.headers, body, $metadata);
   };
 }

@@ -11,7 +11,7 @@ import { cborLibrary } from "../platform/node.cjs";
 import { hasContentType, headerValue } from "../server/request-headers.js";
 import { serializationError } from "../server/responses.js";
 import { CBOR_FORMAT, isTagged } from "./cbor-format.js";
-import { CborFormatError, preflightCbor } from "./cbor-preflight.js";
+import { CborFormatError, preflightCbor, restoreProtoKeys } from "./cbor-preflight.js";
 import type { CodecResponse, ProtocolCodec } from "./codec.js";
 
 const CONTENT_TYPE = "application/cbor";
@@ -25,10 +25,7 @@ const OPERATION_PATH = /\/service\/([^/]+)\/operation\/([^/]+)$/;
 
 export function rpcv2CborCodec(): ProtocolCodec {
   // Loaded on first use, not when the codec is made (its content type is asked for alone).
-  const cbor = {
-    serialize: (value: unknown) => cborLibrary().serialize(value),
-    deserialize: (bytes: Uint8Array) => cborLibrary().deserialize(bytes),
-  };
+  const cbor = { serialize: (value: unknown) => cborLibrary().serialize(value) };
   const encodeMembers = (
     schema: ServiceSchema,
     members: Readonly<Record<string, MemberSchema>>,
@@ -93,7 +90,7 @@ export function rpcv2CborCodec(): ProtocolCodec {
       if (body.length === 0) return EMPTY;
       let value: unknown;
       try {
-        value = cbor.deserialize(preflightCbor(body, maxDepth));
+        value = decodeCbor(body, maxDepth);
       } catch (error) {
         const why =
           error instanceof CborFormatError ? error.message : `the decoder failed: ${(error as Error).message}`;
@@ -118,10 +115,12 @@ export function rpcv2CborCodec(): ProtocolCodec {
 
 /**
  * Any CBOR item as `@smithy/core/cbor` reads it (tags as `{ tag, value }`),
- * after {@link preflightCbor}; for tests that compare bodies as values.
+ * after {@link preflightCbor}. Throws a `CborFormatError` for a malformed body.
  */
 export function decodeCbor(bytes: Uint8Array, maxDepth = RESPONSE_MAX_DEPTH): unknown {
-  return cborLibrary().deserialize(preflightCbor(bytes, maxDepth));
+  const prepared = preflightCbor(bytes, maxDepth);
+  const value = cborLibrary().deserialize(prepared.bytes);
+  return prepared.protoStandIn === undefined ? value : restoreProtoKeys(value, prepared.protoStandIn);
 }
 
 /** A decoded CBOR map: a plain object, not bytes, a list or a tag. */
