@@ -6,11 +6,11 @@
  * protocol sjc supports: generate it into `.tmp/corpus/<name>/` (inside the
  * project, so the package resolves `@sjc/runtime`), build and strictly
  * type-check it with tsc, round-trip random values of every operation through
- * its client and server, and run its generated protocol tests when it has
- * any. Models run `--jobs` at a time (default: one per core), each within
- * `--timeout` seconds. Prints one line per model, the warnings by kind, and
- * ends with exactly `N passed, M failed, K skipped` (skipped: a protocol sjc
- * does not support yet). Exit 1 when a model failed, 2 on a usage error.
+ * its client and server, and run its generated protocol and endpoint tests
+ * when it has any. Models run `--jobs` at a time (default: one per core), each within
+ * `--timeout` seconds. Prints one line per model, the warnings by kind, the
+ * generated test cases counted, and ends with exactly `N passed, M failed,
+ * K skipped` (skipped: a protocol sjc does not support yet). Exit 1 when a model failed, 2 on a usage error.
  */
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -32,7 +32,7 @@ const SUPPORTED = new Set(["aws.protocols#awsJson1_0", "aws.protocols#awsJson1_1
 const USAGE = `Usage: npm run corpus -- <model.json[.gz] | folder>... [options]
 
 For each model: generate into .tmp/corpus/<name>/, type-check strictly, round-trip
-every operation, run its protocol tests. Ends with: N passed, M failed, K skipped.
+every operation, run its protocol and endpoint tests. Ends with: N passed, M failed, K skipped.
 
 Options:
   --jobs N       models at a time (default: the number of cores)
@@ -57,6 +57,8 @@ interface Result {
   /** Why it failed, or which protocol it speaks when skipped. */
   readonly detail: string;
   readonly warnings: readonly string[];
+  /** The generated protocol and endpoint test cases it ran, when it got that far. */
+  readonly tests?: Pick<PackageReport, "protocol" | "endpoint">;
 }
 
 function settings(argv: string[]): Settings {
@@ -260,15 +262,21 @@ async function corpusModel(file: string, options: Settings): Promise<Result> {
   if (checked.status !== 0 || !last.startsWith("{")) return fail("round trip", checked);
   const report = JSON.parse(last) as PackageReport;
   cells.push(`round trip ${report.cases} cases ${report.failures.length} failures`);
-  if (report.protocol) {
-    const { passed, failed, skipped } = report.protocol;
-    cells.push(`protocol tests ${passed}/${failed}/${skipped}`);
-  } else cells.push("no protocol tests");
+  for (const [kind, counts] of [
+    ["protocol", report.protocol],
+    ["endpoint", report.endpoint],
+  ] as const) {
+    cells.push(counts ? `${kind} tests ${counts.passed}/${counts.failed}/${counts.skipped}` : `no ${kind} tests`);
+  }
+  const tests = {
+    ...(report.protocol ? { protocol: report.protocol } : {}),
+    ...(report.endpoint ? { endpoint: report.endpoint } : {}),
+  };
   // A property the model's own constraints leave no valid value for is a warning, not a failure.
   warnings = [...warnings, ...report.skipped.map((skip) => `ROUNDTRIP ${skip}`)];
   if (report.skipped.length > 0) cells.push(`${report.skipped.length} properties skipped`);
   cells.push(`${warnings.length} warnings`);
-  const failures = [...report.failures, ...(report.protocol?.failures ?? [])];
+  const failures = [...report.failures, ...(report.protocol?.failures ?? []), ...(report.endpoint?.failures ?? [])];
   if (failures.length > 0) {
     return {
       name,
@@ -276,9 +284,10 @@ async function corpusModel(file: string, options: Settings): Promise<Result> {
       line: `FAIL ${cells.join("  ")}`,
       detail: excerpt(failures.join("\n"), 60),
       warnings,
+      tests,
     };
   }
-  return { name, status: "passed", line: `ok   ${cells.join("  ")}`, detail: "", warnings };
+  return { name, status: "passed", line: `ok   ${cells.join("  ")}`, detail: "", warnings, tests };
 }
 
 /**
@@ -357,6 +366,14 @@ async function main(argv: string[]): Promise<number> {
     console.log("\nskipped (protocol not supported yet):");
     for (const [spoken, names] of [...bySpoken].sort())
       console.log(`  ${spoken} (${names.length}): ${names.join(" ")}`);
+  }
+  for (const kind of ["protocol", "endpoint"] as const) {
+    const counted = results.flatMap((r) => (r.tests?.[kind] ? [r.tests[kind]] : []));
+    const sum = (key: "passed" | "failed" | "skipped") => counted.reduce((total, c) => total + c[key], 0);
+    console.log(
+      `${kind} tests: ${sum("passed") + sum("failed") + sum("skipped")} cases in ${counted.length} models: ` +
+        `${sum("passed")} passed, ${sum("failed")} failed, ${sum("skipped")} skipped`,
+    );
   }
   const passed = results.length - failed.length - skipped.length;
   console.log(`\ncorpus: ${results.length} models in ${(Math.round(performance.now() - started) / 1000).toFixed(1)} s`);

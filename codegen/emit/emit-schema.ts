@@ -39,6 +39,7 @@ export function emitSchema(index: ShapeIndex): GeneratedFile[] {
           ...(op.requestCompression.length > 0 ? { requestCompression: op.requestCompression } : {}),
           ...nonEmpty("staticContextParams", op.endpointParams.staticContextParams),
           ...nonEmpty("contextParams", op.endpointParams.contextParams),
+          ...nonEmpty("operationContextParams", op.endpointParams.operationContextParams),
         },
       ]),
     ),

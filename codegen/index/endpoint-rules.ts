@@ -7,6 +7,7 @@
  */
 import type { AstShape, NodeValue, Traits } from "../load/ast.js";
 import { clientContextConfigName } from "./names.js";
+import { type PathExpression, compilePath } from "./jmespath.js";
 
 const TRAIT = {
   ruleSet: "smithy.rules#endpointRuleSet",
@@ -14,7 +15,10 @@ const TRAIT = {
   clientContextParams: "smithy.rules#clientContextParams",
   staticContextParams: "smithy.rules#staticContextParams",
   contextParam: "smithy.rules#contextParam",
+  operationContextParams: "smithy.rules#operationContextParams",
 } as const;
+
+export const OPERATION_CONTEXT_PARAMS = TRAIT.operationContextParams;
 
 export type EndpointParameterType = "string" | "boolean" | "stringArray";
 
@@ -81,6 +85,8 @@ export interface OperationEndpointParams {
   readonly staticContextParams: Readonly<Record<string, NodeValue>>;
   /** `smithy.rules#contextParam` on input members: parameter → member name. */
   readonly contextParams: Readonly<Record<string, string>>;
+  /** `smithy.rules#operationContextParams`: parameter → its path into the input, compiled. */
+  readonly operationContextParams: Readonly<Record<string, PathExpression>>;
 }
 
 /** The service's endpoint rules; undefined when it has no rule set. */
@@ -110,7 +116,20 @@ export function operationEndpointParams(operation: AstShape, input: AstShape | u
     const binding = shape.traits?.[TRAIT.contextParam];
     if (isObject(binding) && typeof binding.name === "string") contextParams[binding.name] = member;
   }
-  return { staticContextParams, contextParams };
+  const operationContextParams: Record<string, PathExpression> = {};
+  for (const [name, path] of operationContextPaths(operation)) operationContextParams[name] = compilePath(path);
+  return { staticContextParams, contextParams, operationContextParams };
+}
+
+/**
+ * The paths of `smithy.rules#operationContextParams`, parameter → JMESPath
+ * text; the validator reports entries without a string `path`.
+ */
+export function operationContextPaths(operation: AstShape): [string, string][] {
+  const declared = operation.traits?.[TRAIT.operationContextParams];
+  return Object.entries(isObject(declared) ? declared : {}).flatMap(([name, entry]) =>
+    isObject(entry) && typeof entry.path === "string" ? [[name, entry.path] as [string, string]] : [],
+  );
 }
 
 function toParameter(name: string, value: Readonly<Record<string, NodeValue>>): EndpointParameter {

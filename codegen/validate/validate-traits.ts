@@ -4,6 +4,8 @@ import { type FlatModel, pointer } from "../index/flatten.js";
 import { NUMBER_TYPES } from "../index/shape-types.js";
 import { compilePattern } from "../index/patterns.js";
 import { streamingMember } from "../index/streaming.js";
+import { OPERATION_CONTEXT_PARAMS } from "../index/endpoint-rules.js";
+import { PathExpressionError, compilePath } from "../index/jmespath.js";
 import { PROTOCOL_TEST_TRAITS } from "../index/protocol-tests.js";
 import { type Issue, modelIssue } from "./issue.js";
 import { checkProtocolTests } from "./validate-protocol-tests.js";
@@ -36,6 +38,7 @@ export function checkTraits(model: FlatModel, id: string, shape: AstShape, file:
   if (shape.type === "enum" || shape.type === "intEnum") checkEnumDuplicates(id, shape, report);
   if (shape.type === "operation") {
     checkPaginated(model, id, shape, report);
+    checkOperationContextParams(id, shape, report);
     const streaming = streamingMember(model, shape);
     if (streaming) {
       report(
@@ -161,6 +164,27 @@ function checkEnumDuplicates(id: string, shape: AstShape, report: Report): void 
     const site = { id: `${id}$${name}`, pointer: pointer(id, `members/${name}`), type: shape.type };
     if (first) report(site, "smithy.api#enumValue", `value ${value} is already used by member ${first}`);
     else seen.set(value, name);
+  }
+}
+
+/** Each `smithy.rules#operationContextParams` entry has a `path` that compiles as JMESPath. */
+function checkOperationContextParams(id: string, shape: AstShape, report: Report): void {
+  const declared = shape.traits?.[OPERATION_CONTEXT_PARAMS];
+  if (declared === undefined) return;
+  const site = { id, pointer: pointer(id), type: "operation" };
+  const entries = typeof declared === "object" && declared !== null && !Array.isArray(declared) ? declared : {};
+  for (const [name, entry] of Object.entries(entries)) {
+    const path = (entry as { path?: unknown } | null)?.path;
+    if (typeof path !== "string") {
+      report(site, OPERATION_CONTEXT_PARAMS, `parameter ${name} has no string path`, 'write { "path": "Member" }');
+      continue;
+    }
+    try {
+      compilePath(path);
+    } catch (error) {
+      if (!(error instanceof PathExpressionError)) throw error;
+      report(site, OPERATION_CONTEXT_PARAMS, `parameter ${name}: ${error.message}`);
+    }
   }
 }
 

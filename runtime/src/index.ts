@@ -30,5 +30,7 @@ export type { JsonRpcSendOptions } from "./client/client.js";
 export type { JsonRpcClientConfig, JsonRpcClientResolvedConfig, JsonRpcRequestHandler } from "./client/config.js";
 export { BUILT_IN_CONFIG, CREDENTIAL_BUILT_INS, resolveRulesEndpoint } from "./client/endpoints.js";
 export type { EndpointRuleSet, EndpointRules } from "./client/endpoints.js";
+export { PathEvaluationError, evaluatePath, isTruthy } from "./client/path-expression.js";
+export type { PathExpression } from "./client/path-expression.js";
 export { createPaginator } from "./client/paginator.js";
 export type { JsonRpcPaginationConfiguration } from "./client/paginator.js";

@@ -3,6 +3,7 @@
  * the shapes the service reaches, keyed by absolute Smithy shape id. Members
  * point at their targets by id, so recursive shapes need no special casing.
  */
+import type { PathExpression } from "./client/path-expression.js";
 
 /** An absolute Smithy shape id, e.g. `com.amazonaws.ssm#MaxResults`. */
 export type ShapeId = string;
@@ -99,6 +100,8 @@ export interface OperationSchema {
   readonly staticContextParams?: Readonly<Record<string, string | boolean | readonly string[]>>;
   /** `smithy.rules#contextParam`: endpoint rule set parameter → input member. */
   readonly contextParams?: Readonly<Record<string, string>>;
+  /** `smithy.rules#operationContextParams`: endpoint rule set parameter → its path into the input, compiled. */
+  readonly operationContextParams?: Readonly<Record<string, PathExpression>>;
 }
 
 export interface ServiceSchema {

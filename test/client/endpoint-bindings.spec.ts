@@ -56,8 +56,12 @@ describe("client: endpoint rule set parameters from every binding", () => {
     ]);
     const byName = Object.fromEntries(index.operations.map((op) => [op.name, op.endpointParams]));
     assert.deepEqual(byName, {
-      DeleteWidget: { staticContextParams: { OperationKind: "control" }, contextParams: {} },
-      GetWidget: { staticContextParams: {}, contextParams: { ShardId: "ShardId" } },
+      DeleteWidget: {
+        staticContextParams: { OperationKind: "control" },
+        contextParams: {},
+        operationContextParams: {},
+      },
+      GetWidget: { staticContextParams: {}, contextParams: { ShardId: "ShardId" }, operationContextParams: {} },
     });
   });
 

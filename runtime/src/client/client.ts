@@ -228,7 +228,10 @@ export class JsonRpcClient {
       target = this.callTarget(endpoint);
       this.targets.set(endpoint, target);
     }
-    const fixed = identity === undefined && Object.keys(operation.contextParams ?? {}).length === 0;
+    const fixed =
+      identity === undefined &&
+      Object.keys(operation.contextParams ?? {}).length === 0 &&
+      Object.keys(operation.operationContextParams ?? {}).length === 0;
     if (fixed) this.fixedTargets.set(operation.name, target);
     return target;
   }

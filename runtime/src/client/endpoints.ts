@@ -2,9 +2,9 @@
  * Endpoints from the model's `smithy.rules#endpointRuleSet`, as SDK v3
  * resolves them: the rule set's parameters are filled from built-ins (the
  * client configuration), client context parameters, the operation's static
- * context parameters and input members bound with `contextParam`, then the
- * rule set is evaluated by `@smithy/util-endpoints` with the `aws.*`
- * functions of `@aws-sdk/util-endpoints`.
+ * context parameters, input members bound with `contextParam` and paths into
+ * the input (`operationContextParams`), then the rule set is evaluated by
+ * `@smithy/util-endpoints` with the `aws.*` functions of `@aws-sdk/util-endpoints`.
  */
 import type {
   AwsCredentialIdentity,
@@ -15,6 +15,7 @@ import type {
   RuleSetObject,
 } from "@smithy/types";
 import type { OperationSchema } from "../schema.js";
+import { type PathExpression, evaluatePath } from "./path-expression.js";
 import { endpointRuleEngine } from "./rule-engine.js";
 
 /** A rule set as the trait gives it; handed to `@smithy/util-endpoints` unchanged. */
@@ -91,6 +92,8 @@ export function endpointParameters(
       value = operation.staticContextParams[name];
     } else if (operation.contextParams && Object.hasOwn(operation.contextParams, name)) {
       value = (input as Record<string, unknown> | undefined)?.[operation.contextParams[name]!];
+    } else if (operation.operationContextParams && Object.hasOwn(operation.operationContextParams, name)) {
+      value = pathValue(operation.operationContextParams[name]!, input, parameter.type);
     } else if (rules.clientContextParams && Object.hasOwn(rules.clientContextParams, name)) {
       value = config[rules.clientContextParams[name]!];
     } else if (builtIn !== undefined && Object.hasOwn(CREDENTIAL_BUILT_INS, builtIn)) {
@@ -101,6 +104,24 @@ export function endpointParameters(
     if (value !== undefined && value !== null) params[name] = value as string | boolean | string[];
   }
   return params;
+}
+
+/**
+ * An `operationContextParams` path's value, when it has the parameter's type
+ * (a string, or a list of strings); otherwise, or when a function in the path
+ * meets a value of the wrong type, the parameter is left unset.
+ */
+function pathValue(path: PathExpression, input: object | undefined, type: string): unknown {
+  let value: unknown;
+  try {
+    value = evaluatePath(path, input);
+  } catch {
+    return undefined;
+  }
+  if (type.toLowerCase() === "stringarray") {
+    return Array.isArray(value) && value.every((v) => typeof v === "string") ? value : undefined;
+  }
+  return typeof value === (type.toLowerCase() === "boolean" ? "boolean" : "string") ? value : undefined;
 }
 
 /** The `SDK::Endpoint` value of a configured endpoint: a URL string, as SDK v3 passes it. */

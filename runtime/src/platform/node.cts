@@ -98,8 +98,8 @@ export function constructStack<Input extends object, Output extends object>(): M
 /** `@smithy/util-endpoints` and the `aws.*` functions, loaded for the first service with a rule set. */
 export function endpointModules(): EndpointModules {
   const rules = require("@smithy/util-endpoints") as typeof import("@smithy/util-endpoints");
-  // Pinned to 3.893.0 (runtime/package.json): its partition data is the one the models'
-  // endpoint tests were written against (later releases give the ISO partitions dual-stack).
+  // Pinned to 3.862.0 (runtime/package.json): the last partition data all the models' published
+  // endpoint tests agree with (3.873.0 changed the ISO dual-stack suffixes, 3.895.0 gave them dual-stack).
   const aws = require("@aws-sdk/util-endpoints") as typeof import("@aws-sdk/util-endpoints");
   return {
     resolveEndpoint: rules.resolveEndpoint,
