@@ -19,8 +19,9 @@ import { measureModelLoad } from "./model-load.js";
 export interface CodegenSettings {
   /** Generations of each model (and prettier runs). */
   readonly runs: number;
-  /** In-process loads of the whole SSM model, each way. */
+  /** In-process loads of the whole SSM model, each way, after `loadWarmup` loads each way. */
   readonly loadRuns: number;
+  readonly loadWarmup: number;
   /** Keep the generated folders under .tmp/ (default: removed). */
   readonly keep?: boolean;
 }
@@ -43,6 +44,12 @@ export interface CodegenFigures {
   readonly jsonLoadMs: number | null;
   readonly idlLoadMs: number | null;
   readonly idlLoadRatio: number | null;
+  /** Rounds of one load each way behind the load figures, and the first round's times (absent when null). */
+  readonly loadRounds?: number;
+  readonly jsonFirstLoadMs?: number;
+  readonly jsonLoadCpuMs?: number;
+  readonly idlLoadCpuMs?: number;
+  readonly idlFirstLoadMs?: number;
   /** The awsJson models of ../shared/aws-models; null (and so the figures below) when it is absent. */
   readonly corpusModels: number | null;
   /** Generating all of them, one cold process (no type-checking). */
@@ -70,6 +77,20 @@ const TSC_CLI = "node_modules/typescript/bin/tsc";
  * `babel-ts`; `unformattedFiles` (0 expected) checks that both give the same bytes.
  */
 const PRETTIER_FLAGS = ["--no-config", "--no-editorconfig", "--print-width", "100", "--trailing-comma", "all"];
+
+/** Only the whole-SSM model-load figures (`--only load`); empty when ../shared is absent. */
+export async function measureLoadOnly(
+  settings: Pick<CodegenSettings, "loadRuns" | "loadWarmup">,
+  log: (line: string) => void,
+): Promise<Partial<CodegenFigures>> {
+  if (!existsSync(join(ROOT, WHOLE_SSM_MODEL))) {
+    log(`load ${WHOLE_SSM_MODEL} is absent: load figures skipped (null)`);
+    return {};
+  }
+  const load = await measureModelLoad(WHOLE_SSM_MODEL, settings.loadRuns, settings.loadWarmup);
+  log(`load whole SSM: JSON ${load.jsonLoadMs.toFixed(1)} ms, IDL ${load.idlLoadMs.toFixed(1)} ms`);
+  return load;
+}
 
 export async function measureCodegen(settings: CodegenSettings, log: (line: string) => void): Promise<CodegenFigures> {
   const work = makeTempDir("bench-");
@@ -102,7 +123,7 @@ export async function measureCodegen(settings: CodegenSettings, log: (line: stri
         idlLoadRatio: null,
       };
     }
-    const load = await measureModelLoad(WHOLE_SSM_MODEL, settings.loadRuns);
+    const load = await measureModelLoad(WHOLE_SSM_MODEL, settings.loadRuns, settings.loadWarmup);
     log(`codegen load whole SSM: JSON ${load.jsonLoadMs.toFixed(1)} ms, IDL ${load.idlLoadMs.toFixed(1)} ms`);
 
     const ignoreFile = join(work, "no-ignore");

@@ -1,9 +1,10 @@
 /**
- * `npm run bench [-- --json] [--quick] [--only server,client,codegen,validate] [--keep]`
+ * `npm run bench [-- --json] [--quick] [--only server,client,codegen,load,validate] [--keep]`
  *
  * Measures the generated server, client and validators and the generator,
  * each figure as a ratio against a baseline measured side by side or as a
- * median of several runs (the machine is shared and noisy). Progress goes to
+ * median of several runs (the machine is shared and noisy). `load` measures
+ * only the generator's model-load figures, which `codegen` includes. Progress goes to
  * stderr; the table to stdout; with --json, one JSON object as the last line.
  * Exit codes: 0 measured (targets missed or not), 1 a measurement failed, 2 usage.
  *
@@ -12,20 +13,20 @@
  */
 import { parseArgs } from "node:util";
 import { measureClient } from "./client.js";
-import { measureCodegen } from "./codegen.js";
+import { measureCodegen, measureLoadOnly } from "./codegen.js";
 import { measureDiff } from "./diff.js";
 import { toJson, toTable, type BenchResults } from "./report.js";
 import { measureServer } from "./server.js";
 import { measureValidate } from "./validate.js";
 
-const USAGE = "usage: npm run bench -- [--json] [--quick] [--only server,client,codegen,validate] [--keep]";
-const SECTIONS = ["validate", "client", "server", "codegen"] as const;
+const USAGE = "usage: npm run bench -- [--json] [--quick] [--only server,client,codegen,load,validate] [--keep]";
+const SECTIONS = ["validate", "client", "server", "codegen", "load"] as const;
 type Section = (typeof SECTIONS)[number];
 
 const FULL = {
   server: { rounds: 3, seconds: 10, warmupSeconds: 3, connections: 50 },
   client: { warmupCalls: 2000, batches: 7, batchMs: 1000, coldRuns: 11 },
-  codegen: { runs: 3, loadRuns: 21 },
+  codegen: { runs: 3, loadRuns: 21, loadWarmup: 10 },
   diff: { runs: 15 },
   validate: { warmupCalls: 20_000, batches: 9, callsPerBatch: 20_000 },
 };
@@ -33,7 +34,7 @@ const FULL = {
 const QUICK: typeof FULL = {
   server: { rounds: 2, seconds: 3, warmupSeconds: 1, connections: 50 },
   client: { warmupCalls: 300, batches: 3, batchMs: 300, coldRuns: 3 },
-  codegen: { runs: 1, loadRuns: 5 },
+  codegen: { runs: 1, loadRuns: 5, loadWarmup: 3 },
   diff: { runs: 5 },
   validate: { warmupCalls: 2000, batches: 3, callsPerBatch: 5000 },
 };
@@ -72,6 +73,8 @@ async function main(): Promise<void> {
   if (only.has("codegen")) {
     const diff = measureDiff(settings.diff, log);
     results.codegen = { ...(await measureCodegen({ ...settings.codegen, keep }, log)), ...diff };
+  } else if (only.has("load")) {
+    results.codegen = await measureLoadOnly(settings.codegen, log);
   }
   const report = toJson(results, {
     quick,

@@ -9,7 +9,7 @@ import type { ValidateFigures } from "./validate.js";
 export interface BenchResults {
   readonly server?: ServerFigures;
   readonly client?: ClientFigures;
-  readonly codegen?: CodegenFigures & Partial<DiffFigures>;
+  readonly codegen?: Partial<CodegenFigures> & Partial<DiffFigures>;
   readonly validate?: ValidateFigures;
 }
 
@@ -203,7 +203,13 @@ function detail(json: Json, section: Section, key: string): string {
       return `${cpu("wholeSsmCpuMs")}; median of ${s.runs}`;
     case "codegen.jsonLoadMs":
     case "codegen.idlLoadMs":
-      return "in-process median, after a warm-up load";
+      return s.loadRounds == null
+        ? ""
+        : `cpu ${s[`${key.slice(0, -2)}CpuMs`]?.toFixed(1)} ms; median of ${s.loadRounds} interleaved rounds, after warm-up`;
+    case "codegen.idlLoadRatio":
+      return s.loadRounds == null
+        ? ""
+        : `median of the rounds' ratios; first load ${Math.round(s.idlFirstLoadMs!)} / ${Math.round(s.jsonFirstLoadMs!)} ms`;
     case "codegen.diffWholeSsmMs":
       return s.diffEvents == null ? "" : `${s.diffEvents} events; in process, median of ${s.diffRuns}`;
     case "codegen.wholeSsmFormatMs":

@@ -22,7 +22,11 @@ const captured = JSON.parse(readFileSync(file, "utf8")) as JsonRpcResponse;
 const contentType = captured.headers["content-type"] ?? "application/x-amz-json-1.1";
 const answer = async (): Promise<JsonRpcResponse> => ({ ...captured, headers: { ...captured.headers } });
 
-const server = createNodeServer(Object.assign(answer, { contentType }));
+// The answer is canned; a transport-written error (413, 500) would only come from a broken bench.
+const errorResponse = (): JsonRpcResponse => {
+  throw new Error("the adapter bench answers only its captured response");
+};
+const server = createNodeServer(Object.assign(answer, { contentType, errorResponse }));
 server.listen(0, "127.0.0.1", () => {
   console.log(`adapter server listening on http://127.0.0.1:${(server.address() as AddressInfo).port}`);
 });

@@ -13,13 +13,15 @@ export interface ServiceProtocol {
   readonly traitId: string;
   /** What the protocol is called in documentation: `awsJson`, `rpcv2Cbor`. */
   readonly family: string;
+  /** The media type of its bodies, for protocol test cases that do not name one. */
+  readonly bodyMediaType: string;
 }
 
 /** Protocol traits in the order they are preferred when a service has several. */
 export const PROTOCOLS: readonly ServiceProtocol[] = [
-  { name: "awsJson1_0", traitId: "aws.protocols#awsJson1_0", family: "awsJson" },
-  { name: "awsJson1_1", traitId: "aws.protocols#awsJson1_1", family: "awsJson" },
-  { name: "rpcv2Cbor", traitId: "smithy.protocols#rpcv2Cbor", family: "rpcv2Cbor" },
+  { name: "awsJson1_0", traitId: "aws.protocols#awsJson1_0", family: "awsJson", bodyMediaType: "application/json" },
+  { name: "awsJson1_1", traitId: "aws.protocols#awsJson1_1", family: "awsJson", bodyMediaType: "application/json" },
+  { name: "rpcv2Cbor", traitId: "smithy.protocols#rpcv2Cbor", family: "rpcv2Cbor", bodyMediaType: "application/cbor" },
 ];
 
 /** The first supported protocol trait of `traits`; undefined when none is applied. */

@@ -17,7 +17,13 @@ import type { AddressInfo } from "node:net";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import fc from "fast-check";
-import { closeGracefully, type JsonRpcHandler, type JsonRpcRequest, type JsonRpcResponse } from "@sjc/runtime/server";
+import {
+  bodyText,
+  closeGracefully,
+  type JsonRpcHandler,
+  type JsonRpcRequest,
+  type JsonRpcResponse,
+} from "@sjc/runtime/server";
 import { createSSMHandler, createSSMServer } from "@sjc/ssm/server";
 import { createReferenceService } from "../../reference-service/reference-service.js";
 import type { TaskStore } from "../../reference-service/task-store.js";
@@ -41,6 +47,7 @@ import {
 } from "./envelopes.js";
 import {
   CONTENT_TYPE,
+  type ObservedResponse,
   type Outcome,
   type ProcessSnapshot,
   TARGET,
@@ -143,18 +150,20 @@ function post(handler: JsonRpcHandler, input: object): Promise<JsonRpcResponse> 
 /** The NextToken of a real first page, asked for over the wire like any client would. */
 async function firstPageToken(handler: JsonRpcHandler, input: object): Promise<string> {
   const response = await post(handler, input);
-  const token = (JSON.parse(response.body) as { NextToken?: unknown }).NextToken;
-  assert.equal(typeof token, "string", `no NextToken on the first page of ${JSON.stringify(input)}: ${response.body}`);
+  const text = bodyText(response.body);
+  const token = (JSON.parse(text) as { NextToken?: unknown }).NextToken;
+  assert.equal(typeof token, "string", `no NextToken on the first page of ${JSON.stringify(input)}: ${text}`);
   return token as string;
 }
 
 // ---------------------------------------------------------------- calls
 
 /** Calls the handler; a synchronous throw or a rejection is a failure in itself. */
-function callHandler(handler: JsonRpcHandler, request: JsonRpcRequest): Promise<JsonRpcResponse> {
-  let pending: Promise<JsonRpcResponse>;
+/** The handler's response, its (JSON) body as text. */
+function callHandler(handler: JsonRpcHandler, request: JsonRpcRequest): Promise<ObservedResponse> {
+  let pending: Promise<ObservedResponse>;
   try {
-    pending = handler(request);
+    pending = handler(request).then((response) => ({ ...response, body: bodyText(response.body) }));
   } catch (error) {
     return Promise.reject(new Error(`the handler threw: ${(error as Error).stack ?? String(error)}`));
   }
@@ -444,7 +453,7 @@ export async function heapAfterSession(target: FuzzTarget, gc: (() => void) | un
     Filters: [{ Key: "STATUS", Values: ["SUCCESS"] }],
     NextToken: target.fixture.successToken,
   });
-  assert.equal(response.statusCode, 200, response.body);
+  assert.equal(response.statusCode, 200, bodyText(response.body));
   return heapAfterGc(gc);
 }
 

@@ -1,4 +1,5 @@
-export { contentTypeOf } from "./schema.js";
+export { codecFor, contentTypeOf, decodeCbor, isTagged } from "./protocols/index.js";
+export type { Body, ProtocolCodec } from "./protocols/index.js";
 export type {
   ListShapeSchema,
   MapShapeSchema,

@@ -10,7 +10,7 @@ export type ShapeId = string;
 
 export type TimestampFormat = "epoch-seconds" | "date-time" | "http-date";
 
-export type Protocol = "awsJson1_0" | "awsJson1_1";
+export type Protocol = "awsJson1_0" | "awsJson1_1" | "rpcv2Cbor";
 
 export interface MemberSchema {
   readonly target: ShapeId;
@@ -120,8 +120,4 @@ export interface ServiceSchema {
   readonly queryCompatible?: boolean;
   readonly shapes: Readonly<Record<ShapeId, ShapeSchema>>;
   readonly operations: Readonly<Record<string, OperationSchema>>;
-}
-
-export function contentTypeOf(protocol: Protocol): string {
-  return protocol === "awsJson1_0" ? "application/x-amz-json-1.0" : "application/x-amz-json-1.1";
 }

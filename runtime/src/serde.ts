@@ -1,7 +1,8 @@
 /**
  * Schema-driven conversion between typed values (Date, Uint8Array, unions…)
- * and their awsJson wire form. One walker per direction; both are total over
- * the shape kinds of `schema.ts`.
+ * and their wire form: awsJson's by default, another protocol's with its
+ * {@link WireFormat}. One walker per direction; both are total over the
+ * shape kinds of `schema.ts`.
  */
 import type { MemberSchema, ServiceSchema, ShapeId, ShapeSchema, TimestampFormat } from "./schema.js";
 import { SerializationError } from "./errors.js";
@@ -9,6 +10,24 @@ import { randomUUID } from "./platform/node.cjs";
 import { fromBase64, toBase64 } from "@smithy/util-base64";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/**
+ * How a protocol writes and reads the scalars whose wire form differs between
+ * protocols; lists, maps, structures and unions are the same everywhere.
+ * `read…` throw a {@link SerializationError} naming `path` on a wrong value.
+ */
+export interface WireFormat {
+  writeBlob(value: Uint8Array | string): unknown;
+  writeTimestamp(value: Date | number | string, format: TimestampFormat): unknown;
+  writeFloat(value: number): unknown;
+  /** bigInteger and bigDecimal. */
+  writeBigNumber(value: number | bigint): unknown;
+  readBlob(value: unknown, path: string): Uint8Array;
+  readTimestamp(value: unknown, format: TimestampFormat, path: string): Date;
+  readFloat(value: unknown, path: string): number;
+  /** Integer types, bigInteger and bigDecimal. */
+  readNumber(value: unknown, path: string): number;
+}
 
 const NON_FINITE: Readonly<Record<string, number>> = {
   NaN: Number.NaN,
@@ -37,7 +56,6 @@ function formatOf(shape: ShapeSchema, member: MemberSchema | undefined): Timesta
 
 // ---------------------------------------------------------------- typed → wire
 
-/** Converts a typed value of shape `id` to its wire JSON value. */
 /**
  * Who writes: a client's request leaves defaults to the server (all of them
  * at the top level, and nested ones on `@clientOptional` members) and fills
@@ -46,32 +64,34 @@ function formatOf(shape: ShapeSchema, member: MemberSchema | undefined): Timesta
  */
 export type Writer = "client" | "server";
 
+/** Converts a typed value of shape `id` to its wire value (JSON by default). */
 export function serializeShape(
   schema: ServiceSchema,
   id: ShapeId,
   value: unknown,
   member?: MemberSchema,
   writer: Writer = "server",
+  format: WireFormat = JSON_FORMAT,
 ): Json {
   const shape = shapeOf(schema, id);
   switch (shape.type) {
     case "float":
     case "double":
-      return serializeFloat(value as number);
+      return format.writeFloat(value as number) as Json;
     case "timestamp":
-      return serializeTimestamp(value as Date | number | string, formatOf(shape, member));
+      return format.writeTimestamp(value as Date | number | string, formatOf(shape, member)) as Json;
     case "blob":
-      return serializeBlob(value as Uint8Array | string);
+      return format.writeBlob(value as Uint8Array | string) as Json;
     case "bigInteger":
     case "bigDecimal":
-      return typeof value === "bigint" ? Number(value) : (value as number);
+      return format.writeBigNumber(value as number | bigint) as Json;
     case "list": {
       const out: Json[] = [];
       for (const item of value as unknown[]) {
         if (item == null) {
           if (shape.sparse) out.push(null);
         } else {
-          out.push(serializeShape(schema, shape.member.target, item, shape.member, writer));
+          out.push(serializeShape(schema, shape.member.target, item, shape.member, writer, format));
         }
       }
       return out;
@@ -82,15 +102,15 @@ export function serializeShape(
         if (item == null) {
           if (shape.sparse) setOwn(out, key, null);
         } else {
-          setOwn(out, key, serializeShape(schema, shape.value.target, item, shape.value, writer));
+          setOwn(out, key, serializeShape(schema, shape.value.target, item, shape.value, writer, format));
         }
       }
       return out;
     }
     case "structure":
-      return writeStructure(schema, shape.members, value as Record<string, unknown>, writer, true);
+      return writeStructure(schema, shape.members, value as Record<string, unknown>, writer, true, format);
     case "union":
-      return serializeUnion(schema, shape.members, value as Record<string, unknown>, writer);
+      return serializeUnion(schema, shape.members, value as Record<string, unknown>, writer, format);
     default:
       return value as Json;
   }
@@ -102,8 +122,9 @@ export function serializeStructure(
   members: Readonly<Record<string, MemberSchema>>,
   value: Record<string, unknown> | undefined,
   writer: Writer = "server",
+  format: WireFormat = JSON_FORMAT,
 ): Record<string, Json> {
-  return writeStructure(schema, members, value, writer, false);
+  return writeStructure(schema, members, value, writer, false, format);
 }
 
 function writeStructure(
@@ -112,16 +133,24 @@ function writeStructure(
   value: Record<string, unknown> | undefined,
   writer: Writer,
   nested: boolean,
+  format: WireFormat,
 ): Record<string, Json> {
   const out: Record<string, Json> = {};
   for (const name in members) {
     const member = members[name]!;
     const item = value?.[name];
-    if (item != null) out[name] = serializeShape(schema, member.target, item, member, writer);
+    if (item != null) out[name] = serializeShape(schema, member.target, item, member, writer, format);
     else if (writer === "client" && member.idempotencyToken) out[name] = randomUUID();
-    else if (member.default !== undefined && writesDefault(writer, nested, member)) out[name] = member.default as Json;
+    else if (member.default !== undefined && writesDefault(writer, nested, member))
+      out[name] = format === JSON_FORMAT ? (member.default as Json) : defaultIn(schema, member, writer, format);
   }
   return out;
+}
+
+/** A member's default (JSON wire form in the schema) in another protocol's wire form. */
+function defaultIn(schema: ServiceSchema, member: MemberSchema, writer: Writer, format: WireFormat): Json {
+  const typed = deserializeShape(schema, member.target, member.default, "", member);
+  return serializeShape(schema, member.target, typed, member, writer, format);
 }
 
 /** Whether `writer` writes `member`'s default when the member is absent (see {@link Writer}). */
@@ -134,11 +163,12 @@ function serializeUnion(
   members: Readonly<Record<string, MemberSchema>>,
   value: Record<string, unknown>,
   writer: Writer,
+  format: WireFormat,
 ): Record<string, Json> {
   for (const name in members) {
     const item = value[name];
     if (item !== undefined)
-      return { [name]: serializeShape(schema, members[name]!.target, item, members[name], writer) };
+      return { [name]: serializeShape(schema, members[name]!.target, item, members[name], writer, format) };
   }
   const unknown = value.$unknown as [string, Json] | undefined;
   return unknown ? { [unknown[0]]: unknown[1] } : {};
@@ -178,13 +208,16 @@ export interface DeserializeOptions {
    * code never sees it missing.
    */
   readonly errorCorrection?: boolean;
+  /** The protocol's scalars; default awsJson's. */
+  readonly format?: WireFormat;
 }
 
 /**
- * Converts a wire JSON value of shape `id` to its typed form. Unknown members
+ * Converts a wire value of shape `id` to its typed form. Unknown members
  * are dropped, `null` members are absent, absent members with a default get
- * it, and a value of the wrong JSON type throws a {@link SerializationError}
- * naming its path.
+ * it, and a value of the wrong type throws a {@link SerializationError}
+ * naming its path. Defaults are in JSON wire form (as the schema holds them)
+ * whatever the protocol.
  */
 export function deserializeShape(
   schema: ServiceSchema,
@@ -208,20 +241,14 @@ export function deserializeShape(
     case "long":
     case "bigInteger":
     case "bigDecimal":
-      return expect(typeof value === "number", value, "a number", path);
+      return (options.format ?? JSON_FORMAT).readNumber(value, path);
     case "float":
     case "double":
-      if (typeof value === "string" && value in NON_FINITE) return NON_FINITE[value];
-      return expect(typeof value === "number", value, "a number", path);
+      return (options.format ?? JSON_FORMAT).readFloat(value, path);
     case "timestamp":
-      return deserializeTimestamp(value, formatOf(shape, member), path);
+      return (options.format ?? JSON_FORMAT).readTimestamp(value, formatOf(shape, member), path);
     case "blob":
-      expect(typeof value === "string", value, "a base64 string", path);
-      try {
-        return fromBase64(value as string);
-      } catch {
-        return expect(false, value, "a base64 string", path);
-      }
+      return (options.format ?? JSON_FORMAT).readBlob(value, path);
     case "document":
       return value;
     case "list": {
@@ -271,7 +298,12 @@ export function deserializeStructure(
     const present = Object.hasOwn(object, name) ? object[name] : undefined;
     const item = present ?? member.default;
     if (item != null) {
-      out[name] = deserializeShape(schema, member.target, item, path ? `${path}.${name}` : name, member, options);
+      // Defaults are in JSON wire form, whatever the protocol.
+      const how =
+        present != null || options.format === undefined || options.format === JSON_FORMAT
+          ? options
+          : { ...options, format: JSON_FORMAT };
+      out[name] = deserializeShape(schema, member.target, item, path ? `${path}.${name}` : name, member, how);
     } else if (options.errorCorrection && member.required) {
       const zero = zeroValue(shapeOf(schema, member.target));
       if (zero !== undefined) out[name] = zero;
@@ -325,6 +357,28 @@ function zeroValue(shape: ShapeSchema): unknown {
   }
 }
 
+/** awsJson's scalars: base64 blobs, timestamps in their format, non-finite floats as strings. */
+export const JSON_FORMAT: WireFormat = {
+  writeBlob: serializeBlob,
+  writeTimestamp: serializeTimestamp,
+  writeFloat: serializeFloat,
+  writeBigNumber: (value) => (typeof value === "bigint" ? Number(value) : value),
+  readBlob(value, path) {
+    expect(typeof value === "string", value, "a base64 string", path);
+    try {
+      return fromBase64(value as string);
+    } catch {
+      return expect(false, value, "a base64 string", path) as never;
+    }
+  },
+  readTimestamp: deserializeTimestamp,
+  readFloat(value, path) {
+    if (typeof value === "string" && value in NON_FINITE) return NON_FINITE[value]!;
+    return expect(typeof value === "number", value, "a number", path) as number;
+  },
+  readNumber: (value, path) => expect(typeof value === "number", value, "a number", path) as number,
+};
+
 function deserializeTimestamp(value: unknown, format: TimestampFormat, path: string): Date {
   if (typeof value === "number") return new Date(Math.round(value * 1000));
   if (typeof value === "string" && format !== "epoch-seconds") {
@@ -336,7 +390,7 @@ function deserializeTimestamp(value: unknown, format: TimestampFormat, path: str
   );
 }
 
-function expect<T>(ok: boolean, value: T, what: string, path: string): T {
+export function expect<T>(ok: boolean, value: T, what: string, path: string): T {
   if (!ok) throw new SerializationError(`Expected ${what} at ${path || "value"}, found ${describe(value)}`);
   return value;
 }
@@ -348,5 +402,7 @@ function expectObject(value: unknown, path: string): void {
 function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
+  if (value instanceof Uint8Array) return "bytes";
+  if (typeof value === "bigint") return `bigint ${value}`.slice(0, 80);
   return typeof value === "object" ? "an object" : `${typeof value} ${JSON.stringify(value)}`.slice(0, 80);
 }

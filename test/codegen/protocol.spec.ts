@@ -17,16 +17,16 @@ function modelWith(traits: Traits) {
 }
 
 describe("protocol decoding", () => {
-  for (const [trait, name, family] of [
-    ["aws.protocols#awsJson1_0", "awsJson1_0", "awsJson"],
-    ["aws.protocols#awsJson1_1", "awsJson1_1", "awsJson"],
-    ["smithy.protocols#rpcv2Cbor", "rpcv2Cbor", "rpcv2Cbor"],
+  for (const [trait, name, family, bodyMediaType] of [
+    ["aws.protocols#awsJson1_0", "awsJson1_0", "awsJson", "application/json"],
+    ["aws.protocols#awsJson1_1", "awsJson1_1", "awsJson", "application/json"],
+    ["smithy.protocols#rpcv2Cbor", "rpcv2Cbor", "rpcv2Cbor", "application/cbor"],
   ] as const) {
     it(`reads ${trait} into the index`, () => {
       const model = modelWith({ [trait]: {} });
       assert.deepEqual(validateModel(model, { file: "test.json" }), { issues: [], serviceId: `${NS}Svc` });
       const { protocol } = buildShapeIndex(model, `${NS}Svc`).service;
-      assert.deepEqual(protocol, { name, traitId: trait, family });
+      assert.deepEqual(protocol, { name, traitId: trait, family, bodyMediaType });
     });
   }
 

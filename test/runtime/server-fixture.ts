@@ -10,7 +10,12 @@ import {
   type ServiceDescription,
   type ServiceSchema,
 } from "../../runtime/src/index.js";
-import type { JsonRpcHandler, JsonRpcRequest, RequestContext } from "../../runtime/src/server/index.js";
+import {
+  bodyText,
+  type JsonRpcHandler,
+  type JsonRpcRequest,
+  type RequestContext,
+} from "../../runtime/src/server/index.js";
 
 const ajv = new Ajv({ allErrors: true, verbose: true });
 
@@ -299,8 +304,8 @@ export async function call(handler: JsonRpcHandler, request: Call = {}): Promise
   return {
     status: response.statusCode,
     headers: response.headers,
-    body: response.body,
-    json: JSON.parse(response.body),
+    body: bodyText(response.body),
+    json: JSON.parse(bodyText(response.body)),
   };
 }
 

@@ -1,6 +1,11 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { createJsonRpcHandler, type JsonRpcHandler, type JsonRpcResponse } from "../../runtime/src/server/index.js";
+import {
+  bodyText,
+  createJsonRpcHandler,
+  type JsonRpcHandler,
+  type JsonRpcResponse,
+} from "../../runtime/src/server/index.js";
 import { ThingsImplementation, recordingLogger, thingsDescription } from "./server-fixture.js";
 
 const CONTENT_TYPE = "application/x-amz-json-1.0";
@@ -88,7 +93,7 @@ describe("server: fuzzing the handler", function () {
     assert.ok(response.statusCode < 500, `status ${response.statusCode}: ${response.body}`);
     assert.equal(response.headers["x-amzn-requestid"]?.length, 36);
     assert.ok(response.headers["content-type"]?.startsWith("application/x-amz-json-1.0"));
-    const json = JSON.parse(response.body) as Record<string, unknown>;
+    const json = JSON.parse(bodyText(response.body)) as Record<string, unknown>;
     assert.equal(typeof json, "object");
     const outcome = String(json.__type ?? response.statusCode);
     seen.set(outcome, (seen.get(outcome) ?? 0) + 1);

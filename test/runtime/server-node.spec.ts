@@ -229,25 +229,24 @@ describe("server: createNodeServer", () => {
 
   it("survives handlers that reject, throw or return an unwritable response, answering 500", async () => {
     const logger = recordingLogger();
-    const rejecting = Object.assign(async () => Promise.reject(new Error("async boom")), {
-      contentType: "application/x-amz-json-1.1",
-    });
-    const throwing = Object.assign(
-      () => {
-        throw new Error("sync boom");
-      },
-      { contentType: "application/x-amz-json-1.1" },
+    // The fakes answer 500 in the protocol's format through a real handler's errorResponse.
+    const { contentType, errorResponse } = createJsonRpcHandler(thingsDescription, {});
+    const protocol = { contentType, errorResponse };
+    const rejecting = Object.assign(async () => Promise.reject(new Error("async boom")), protocol);
+    const throwing = Object.assign(() => {
+      throw new Error("sync boom");
+    }, protocol);
+    const unwritable = Object.assign(
+      async () => ({ statusCode: 200, headers: { "x-bad": "a\nb" }, body: "{}" }),
+      protocol,
     );
-    const unwritable = Object.assign(async () => ({ statusCode: 200, headers: { "x-bad": "a\nb" }, body: "{}" }), {
-      contentType: "application/x-amz-json-1.1",
-    });
     for (const handler of [rejecting, throwing, unwritable]) {
       const { server: broken, port: brokenPort } = await listen(handler as unknown as JsonRpcHandler, { logger });
       for (let i = 0; i < 2; i++) {
         const reply = await post(brokenPort, "{}");
         assert.equal(reply.status, 500);
         assert.deepEqual(reply.json, { __type: "InternalServerError", message: "An internal error occurred" });
-        assert.equal(reply.headers["content-type"], "application/x-amz-json-1.1");
+        assert.equal(reply.headers["content-type"], contentType);
       }
       await closeGracefully(broken, 500);
     }

@@ -11,6 +11,7 @@ import { HttpRequest } from "@smithy/protocol-http";
 import type { HttpRequest as SmithyHttpRequest } from "@smithy/types";
 import { SignatureV4 } from "@smithy/signature-v4";
 import {
+  bodyText,
   closeGracefully,
   createJsonRpcHandler,
   createNodeServer,
@@ -70,7 +71,7 @@ describe("server: SigV4 verification", () => {
   // What the signer returns: the @smithy/types request shape, which the handler takes as is.
   async function send(request: SmithyHttpRequest): Promise<{ status: number; json: Record<string, unknown> }> {
     const response = await handler(request);
-    return { status: response.statusCode, json: JSON.parse(response.body) };
+    return { status: response.statusCode, json: JSON.parse(bodyText(response.body)) };
   }
 
   async function assertRejected(request: SmithyHttpRequest, type: string, message?: RegExp): Promise<void> {

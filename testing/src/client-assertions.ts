@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import type { HttpRequest } from "@smithy/protocol-http";
 import type { ServiceException } from "@sjc/runtime";
-import { assertBody, assertHeaders, bodyText, comparable, type HeaderExpectations } from "./compare.js";
+import { assertBody, assertHeaders, bodyOf, comparable, type HeaderExpectations } from "./compare.js";
 
 /** An `httpRequestTests` case, as far as a client is held to it. */
 export interface ExpectedRequest extends HeaderExpectations {
@@ -27,7 +27,7 @@ export function assertHttpRequest(request: HttpRequest, expected: ExpectedReques
   }
   assertHeaders(request.headers, expected);
   if (expected.body !== undefined) {
-    assertBody(bodyText(request.body), expected.body, expected.bodyMediaType, { what: "request body" });
+    assertBody(bodyOf(request.body), expected.body, expected.bodyMediaType, { what: "request body" });
   }
 }
 

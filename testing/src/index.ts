@@ -3,6 +3,7 @@
  * of a generated package) need, kept out of the runtime's main entry.
  */
 export { fromParams } from "./params.js";
+export { assertBody, bodyPreview, cborValue } from "./compare.js";
 export { StubHttpHandler, testClientConfig } from "./stub-http-handler.js";
 export type { CannedResponse, TestClientOptions } from "./stub-http-handler.js";
 export {

@@ -59,7 +59,7 @@ export class ServerBridge {
       response: new HttpResponse({
         statusCode: response.statusCode,
         headers: { ...response.headers },
-        body: new TextEncoder().encode(response.body),
+        body: typeof response.body === "string" ? new TextEncoder().encode(response.body) : response.body,
       }),
     };
   }

@@ -4,9 +4,18 @@
  * assertions on the handler's response.
  */
 import assert from "node:assert/strict";
-import { contentTypeOf, type ServiceSchema } from "@sjc/runtime";
+import { codecFor, type ServiceSchema } from "@sjc/runtime";
 import type { JsonRpcRequest, JsonRpcResponse } from "@sjc/runtime/server";
-import { assertBody, assertHeaders, comparable, headerOf, type HeaderExpectations } from "./compare.js";
+import {
+  assertBody,
+  assertHeaders,
+  bodyPreview,
+  caseBodyBytes,
+  comparable,
+  decodeErrorBody,
+  headerOf,
+  type HeaderExpectations,
+} from "./compare.js";
 
 /**
  * An operation implementation that records its input in `received` and
@@ -38,41 +47,46 @@ export function failWith<Input, Output>(error: Error): (input: Input) => Promise
 /** A request as a protocol test gives it. */
 export interface TestRequest {
   readonly method: string;
-  readonly uri: string;
+  /** Default: the path the protocol posts the route's operation to. */
+  readonly uri?: string;
   readonly headers?: Readonly<Record<string, string>>;
+  /** Text, or base64 when `bodyMediaType` is binary (CBOR). */
   readonly body?: string;
+  readonly bodyMediaType?: string;
 }
 
 /** The operation a request is meant for, whose routing headers it needs. */
 export interface Route {
   readonly schema: ServiceSchema;
-  /** The operation's name, as in `X-Amz-Target`. */
+  /** The operation's name. */
   readonly operation: string;
 }
 
 /**
  * The handler's view of `request`, its body as bytes as a transport reads
- * them. With `route`, the operation's `X-Amz-Target` and the protocol's
- * `Content-Type` fill in what the case leaves out: some cases written for
- * clients omit them, and without them no awsJson request can be routed.
+ * them. With `route`, the protocol's routing headers (`X-Amz-Target` and
+ * `Content-Type` for awsJson, `smithy-protocol` for rpcv2Cbor) fill in what
+ * the case leaves out: some cases written for clients omit them, and
+ * without them no request can be routed.
  */
 export function serverRequest(request: TestRequest, route?: Route): JsonRpcRequest {
   const headers: Record<string, string> = {};
+  const body =
+    request.body === undefined || request.body === "" ? undefined : caseBodyBytes(request.body, request.bodyMediaType);
+  const codec = route === undefined ? undefined : codecFor(route.schema.protocol);
   if (route !== undefined) {
-    const routing = {
-      "content-type": contentTypeOf(route.schema.protocol),
-      "x-amz-target": `${route.schema.name}.${route.operation}`,
-    };
+    const routing = codec!.requestHeaders(route.schema, route.operation, body !== undefined);
     for (const [name, value] of Object.entries(routing)) {
       if (headerOf(request.headers ?? {}, name) === undefined) headers[name] = value;
     }
   }
   for (const [name, value] of Object.entries(request.headers ?? {})) headers[name.toLowerCase()] = value;
-  const queryStart = request.uri.indexOf("?");
-  const path = queryStart < 0 ? request.uri : request.uri.slice(0, queryStart);
+  const uri = request.uri ?? (route ? codec!.requestPath("/", route.schema, route.operation) : "/");
+  const queryStart = uri.indexOf("?");
+  const path = queryStart < 0 ? uri : uri.slice(0, queryStart);
   const query: Record<string, string | string[]> = {};
   if (queryStart >= 0) {
-    for (const [key, value] of new URLSearchParams(request.uri.slice(queryStart + 1))) {
+    for (const [key, value] of new URLSearchParams(uri.slice(queryStart + 1))) {
       const seen = query[key];
       query[key] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
     }
@@ -82,7 +96,7 @@ export function serverRequest(request: TestRequest, route?: Route): JsonRpcReque
     headers,
     path,
     query,
-    ...(request.body === undefined ? {} : { body: new TextEncoder().encode(request.body) }),
+    ...(request.body === undefined ? {} : { body: body ?? new Uint8Array(0) }),
   };
 }
 
@@ -91,7 +105,7 @@ export function assertReceivedInput(received: readonly unknown[], response: Json
   if (received.length !== 1) {
     assert.fail(
       `Expected the operation to be called once, it was called ${received.length} times; ` +
-        `the handler answered ${response.statusCode} ${response.body.slice(0, 300)}`,
+        `the handler answered ${response.statusCode} ${bodyPreview(response.body)}`,
     );
   }
   assert.deepEqual(comparable(received[0]), comparable(expected), "input");
@@ -105,7 +119,7 @@ export interface ExpectedResponse extends HeaderExpectations {
 }
 
 export function assertHttpResponse(response: JsonRpcResponse, expected: ExpectedResponse): void {
-  assert.equal(response.statusCode, expected.code, `status code (body ${response.body.slice(0, 300)})`);
+  assert.equal(response.statusCode, expected.code, `status code (body ${bodyPreview(response.body)})`);
   assertHeaders(response.headers, expected);
   if (expected.body !== undefined) {
     assertBody(response.body, expected.body, expected.bodyMediaType, { what: "response body", errorType: true });
@@ -123,28 +137,27 @@ export interface ExpectedMalformedResponse {
 }
 
 export function assertMalformedResponse(response: JsonRpcResponse, expected: ExpectedMalformedResponse): void {
-  assert.equal(response.statusCode, expected.code, `status code (body ${response.body.slice(0, 300)})`);
+  assert.equal(response.statusCode, expected.code, `status code (body ${bodyPreview(response.body)})`);
   assertHeaders(response.headers, { headers: expected.headers ?? {} });
   const assertion = expected.body?.assertion;
   if (assertion?.contents !== undefined) {
     assertBody(response.body, assertion.contents, expected.body!.mediaType, { what: "response body", errorType: true });
   }
   if (assertion?.messageRegex !== undefined) {
-    const message = messageOf(response.body);
+    const message = messageOf(response.body, expected.body!.mediaType);
     assert.match(message, new RegExp(assertion.messageRegex), "error message");
   }
 }
 
-/** The `message` (or `Message`) of a JSON error body. */
-function messageOf(body: string): string {
-  let parsed: unknown;
+/** The `message` (or `Message`) of a JSON or CBOR error body. */
+function messageOf(body: string | Uint8Array, mediaType: string): string {
+  let object: Record<string, unknown>;
   try {
-    parsed = JSON.parse(body);
+    object = decodeErrorBody(body, mediaType);
   } catch {
-    assert.fail(`The error body is not JSON: ${JSON.stringify(body.slice(0, 200))}`);
+    assert.fail(`The error body cannot be decoded as ${mediaType}: ${bodyPreview(body, 200)}`);
   }
-  const object = (typeof parsed === "object" && parsed !== null ? parsed : {}) as Record<string, unknown>;
   const message = object.message ?? object.Message;
-  if (typeof message !== "string") assert.fail(`The error body has no message: ${body.slice(0, 200)}`);
+  if (typeof message !== "string") assert.fail(`The error body has no message: ${bodyPreview(body, 200)}`);
   return message;
 }

@@ -5,12 +5,15 @@
 import { type HttpHandler, type HttpRequest, HttpResponse } from "@smithy/protocol-http";
 import type { HttpHandlerOptions } from "@smithy/types";
 import type { JsonRpcClientConfig } from "@sjc/runtime";
+import { caseBodyBytes } from "./compare.js";
 
 /** A response as a protocol test gives it. */
 export interface CannedResponse {
   readonly code: number;
   readonly headers?: Readonly<Record<string, string>>;
+  /** Text, or base64 when `bodyMediaType` is binary (CBOR). */
   readonly body?: string;
+  readonly bodyMediaType?: string;
 }
 
 /** An `HttpHandler` (as `@smithy/protocol-http` defines it) with nothing to configure. */
@@ -18,8 +21,8 @@ export class StubHttpHandler implements HttpHandler {
   readonly requests: HttpRequest[] = [];
   private response: CannedResponse;
 
-  /** By default every call is answered `200 {}`. */
-  constructor(response: CannedResponse = { code: 200, body: "{}" }) {
+  /** By default every call is answered 200 with an empty body, which every protocol reads as no members. */
+  constructor(response: CannedResponse = { code: 200 }) {
     this.response = response;
   }
 
@@ -30,9 +33,13 @@ export class StubHttpHandler implements HttpHandler {
 
   async handle(request: HttpRequest, _options?: HttpHandlerOptions): Promise<{ response: HttpResponse }> {
     this.requests.push(request);
-    const { code, headers = {}, body = "" } = this.response;
+    const { code, headers = {}, body = "", bodyMediaType } = this.response;
     return {
-      response: new HttpResponse({ statusCode: code, headers: { ...headers }, body: new TextEncoder().encode(body) }),
+      response: new HttpResponse({
+        statusCode: code,
+        headers: { ...headers },
+        body: caseBodyBytes(body, bodyMediaType),
+      }),
     };
   }
 

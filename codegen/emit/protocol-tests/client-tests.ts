@@ -8,7 +8,7 @@ import type { HttpRequestCase, HttpResponseCase } from "../../index/protocol-tes
 import type { Operation, Shape } from "../../index/shape-index.js";
 import { RT } from "../runtime-symbols.js";
 import { type TestContext, hasMembers } from "./context.js";
-import { objectLiteral, stringLiteral, valueLiteral } from "./literals.js";
+import { binaryMediaType, mediaTypeLiteral, objectLiteral, stringLiteral, valueLiteral } from "./literals.js";
 
 const ERROR_CODE_PARAMS = "aws.protocoltests.config#ErrorCodeParams";
 
@@ -20,7 +20,7 @@ export function clientUnsupported(test: {
 }): string | undefined {
   const c = test.case;
   if ("queryParams" in c && (c.queryParams?.length || c.forbidQueryParams?.length || c.requireQueryParams?.length)) {
-    return "query parameter assertions (awsJson sends none)";
+    return "query parameter assertions (the RPC protocols send none)";
   }
   if (c.vendorParamsShape !== undefined && (c.vendorParamsShape !== ERROR_CODE_PARAMS || !test.error)) {
     return `vendorParams of ${c.vendorParamsShape}`;
@@ -42,7 +42,7 @@ export function clientRequestTest(context: TestContext, operation: Operation, c:
     requireHeaders: c.requireHeaders && valueLiteral(c.requireHeaders),
     forbidHeaders: c.forbidHeaders && valueLiteral(c.forbidHeaders),
     body: c.body === undefined ? undefined : stringLiteral(c.body),
-    bodyMediaType: c.bodyMediaType === undefined ? undefined : JSON.stringify(c.bodyMediaType),
+    bodyMediaType: mediaTypeLiteral(context.mediaType(c.bodyMediaType)),
   });
   const config = c.host === undefined ? "http" : `http, { host: ${JSON.stringify(c.host)} }`;
   return [
@@ -64,6 +64,7 @@ export function clientResponseTest(
     code: String(c.code),
     headers: c.headers && valueLiteral(c.headers),
     body: c.body === undefined ? undefined : stringLiteral(c.body),
+    bodyMediaType: binaryMediaType(context.mediaType(c.bodyMediaType)),
   });
   const call = `client.send(new ${context.command(operation)}(${anyInput(context, operation)}))`;
   const lines = [

@@ -4,7 +4,7 @@ import type { Operation, ShapeIndex } from "../../index/shape-index.js";
 import { TEST_LOCALS } from "../../index/names.js";
 import type { Imports } from "../imports.js";
 import { RT } from "../runtime-symbols.js";
-import { valueLiteral } from "./literals.js";
+import { isBinaryMediaType, valueLiteral } from "./literals.js";
 
 export class TestContext {
   constructor(
@@ -33,6 +33,15 @@ export class TestContext {
   typed(shapeId: string, params: Readonly<Record<string, NodeValue>> | undefined): string {
     const fromParams = this.imports.use(RT.fromParams);
     return `${fromParams}(${this.own(this.index.names.service.serviceSchema)}, ${JSON.stringify(shapeId)}, ${valueLiteral(params ?? {})})`;
+  }
+
+  /**
+   * A case's body media type; a case that names none has the protocol's when
+   * that is binary (its body is then base64), else none (compared as text).
+   */
+  mediaType(given: string | undefined): string | undefined {
+    const fallback = this.index.service.protocol.bodyMediaType;
+    return given ?? (isBinaryMediaType(fallback) ? fallback : undefined);
   }
 
   command(operation: Operation): string {

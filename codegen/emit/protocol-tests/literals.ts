@@ -16,6 +16,22 @@ export function stringLiteral(text: string): string {
   return text.includes("\n") && plain ? `\`${text}\`` : JSON.stringify(text);
 }
 
+/** A binary body (CBOR) is given in base64 by a protocol test case. */
+export function isBinaryMediaType(mediaType: string | undefined): boolean {
+  return (mediaType ?? "").split(";")[0]!.trim().toLowerCase() === "application/cbor";
+}
+
+/**
+ * A case's `bodyMediaType` as an expression, when the harness needs it to send
+ * the body: a binary one. Text bodies go as they are, so their media type is left out.
+ */
+export function binaryMediaType(mediaType: string | undefined): string | undefined {
+  return isBinaryMediaType(mediaType) ? JSON.stringify(mediaType) : undefined;
+}
+
+export const mediaTypeLiteral = (mediaType: string | undefined) =>
+  mediaType === undefined ? undefined : JSON.stringify(mediaType);
+
 /** An object literal of the defined entries, each value already an expression. */
 export function objectLiteral(entries: Readonly<Record<string, string | undefined>>): string {
   const parts = Object.entries(entries)

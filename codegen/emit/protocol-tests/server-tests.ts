@@ -10,12 +10,12 @@ import type { PlannedTest } from "./cases.js";
 import type { Operation, Shape } from "../../index/shape-index.js";
 import { RT } from "../runtime-symbols.js";
 import { type TestContext, hasMembers } from "./context.js";
-import { objectLiteral, stringLiteral, valueLiteral } from "./literals.js";
+import { binaryMediaType, mediaTypeLiteral, objectLiteral, stringLiteral, valueLiteral } from "./literals.js";
 
 export function serverUnsupported(test: PlannedTest): string | undefined {
   if (test.kind === "malformed") {
     if (test.case.testParameters !== undefined) return "parameterized malformed-request cases (testParameters)";
-    if (test.case.request.queryParams?.length) return "query parameters (awsJson reads none)";
+    if (test.case.request.queryParams?.length) return "query parameters (the RPC protocols read none)";
     return undefined;
   }
   const target =
@@ -34,7 +34,7 @@ export function serverRequestTest(context: TestContext, operation: Operation, c:
   return [
     "const received: unknown[] = [];",
     `const handler = ${handler(context, operation, `${imports.use(RT.recordInput)}(received)`)};`,
-    `const response = await handler(${imports.use(RT.serverRequest)}(${requestLiteral(c)}, ${route(context, operation)}));`,
+    `const response = await handler(${imports.use(RT.serverRequest)}(${requestLiteral(context, c)}, ${route(context, operation)}));`,
     `${imports.use(RT.assertReceivedInput)}(received, response, ${expected});`,
   ];
 }
@@ -55,14 +55,15 @@ export function serverResponseTest(
     error === undefined
       ? `${imports.use(RT.answerWith)}(${operation.output ? context.typed(operation.output, c.params) : "{}"})`
       : `${imports.use(RT.failWith)}(new ${context.own(context.index.names.shape(error.id))}(${context.typed(error.id, c.params)}))`;
-  const request = accepted ? requestLiteral(accepted) : objectLiteral({ method: '"POST"', uri: '"/"', body: '"{}"' });
+  // Without one, a bodiless POST to the operation's path, which every protocol reads as `{}`.
+  const request = accepted ? requestLiteral(context, accepted) : objectLiteral({ method: '"POST"' });
   const expected = objectLiteral({
     code: String(c.code),
     headers: c.headers && valueLiteral(c.headers),
     requireHeaders: c.requireHeaders && valueLiteral(c.requireHeaders),
     forbidHeaders: c.forbidHeaders && valueLiteral(c.forbidHeaders),
     body: c.body === undefined ? undefined : stringLiteral(c.body),
-    bodyMediaType: c.bodyMediaType === undefined ? undefined : JSON.stringify(c.bodyMediaType),
+    bodyMediaType: mediaTypeLiteral(context.mediaType(c.bodyMediaType)),
   });
   return [
     `const handler = ${handler(context, operation, implementation)};`,
@@ -84,7 +85,7 @@ export function serverMalformedRequestTest(
   });
   return [
     `const handler = ${handler(context, operation, `${imports.use(RT.answerWith)}({})`)};`,
-    `const response = await handler(${imports.use(RT.serverRequest)}(${requestLiteral(c.request)}));`,
+    `const response = await handler(${imports.use(RT.serverRequest)}(${requestLiteral(context, c.request)}));`,
     `${imports.use(RT.assertMalformedResponse)}(response, ${expected});`,
   ];
 }
@@ -102,17 +103,22 @@ function route(context: TestContext, operation: Operation): string {
   });
 }
 
-function requestLiteral(request: {
-  method: string;
-  uri: string;
-  headers?: Readonly<Record<string, string>>;
-  body?: string;
-}): string {
+function requestLiteral(
+  context: TestContext,
+  request: {
+    method: string;
+    uri: string;
+    headers?: Readonly<Record<string, string>>;
+    body?: string;
+    bodyMediaType?: string;
+  },
+): string {
   return objectLiteral({
     method: JSON.stringify(request.method),
     uri: JSON.stringify(request.uri),
     headers: request.headers && valueLiteral(request.headers),
     body: request.body === undefined ? undefined : stringLiteral(request.body),
+    bodyMediaType: binaryMediaType(context.mediaType(request.bodyMediaType)),
   });
 }
 

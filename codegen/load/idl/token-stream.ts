@@ -3,7 +3,7 @@
  * whitespace, line breaks), expectations that raise syntax errors at the
  * current token, and the `///` lines read since the last statement.
  */
-import { type TokenKind, Tokenizer } from "./tokenizer.js";
+import { docLine, type TokenKind, Tokenizer } from "./tokenizer.js";
 
 /** A syntax error at an offset of the file, optionally about a shape. */
 export class IdlSyntaxError extends Error {
@@ -16,7 +16,8 @@ export class IdlSyntaxError extends Error {
   }
 }
 
-const WHITESPACE: ReadonlySet<TokenKind> = new Set(["SPACE", "NEWLINE", "COMMA", "COMMENT"]);
+const isWhitespace = (kind: TokenKind): boolean =>
+  kind === "SPACE" || kind === "NEWLINE" || kind === "COMMA" || kind === "COMMENT";
 
 const SPELLING: Partial<Record<TokenKind, string>> = {
   DOT: ".",
@@ -61,8 +62,13 @@ export class TokenStream {
 
   next(): TokenKind {
     const kind = this.tokenizer.next();
-    if (kind === "DOC_COMMENT") this.docLines.push(docLine(this.tokenizer));
+    if (kind === "DOC_COMMENT") this.pushDocLine();
     return kind;
+  }
+
+  private pushDocLine(): void {
+    const { text, start, end } = this.tokenizer;
+    this.docLines.push(docLine(text, start, end));
   }
 
   isIdentifier(word: string): boolean {
@@ -87,11 +93,14 @@ export class TokenStream {
   }
 
   skipWs(): void {
-    while (WHITESPACE.has(this.tokenizer.kind)) this.next();
+    const { tokenizer } = this;
+    if (!isWhitespace(tokenizer.kind)) return;
+    if (tokenizer.skipWhitespace() === "DOC_COMMENT") this.pushDocLine();
   }
 
   skipWsAndDocs(): void {
-    while (WHITESPACE.has(this.tokenizer.kind) || this.tokenizer.kind === "DOC_COMMENT") this.next();
+    const { tokenizer } = this;
+    if (isWhitespace(tokenizer.kind) || tokenizer.kind === "DOC_COMMENT") tokenizer.skipWhitespace(this.docLines);
   }
 
   expectAndSkipSpaces(): void {
@@ -100,7 +109,7 @@ export class TokenStream {
   }
 
   expectAndSkipWhitespace(): void {
-    if (!WHITESPACE.has(this.kind())) {
+    if (!isWhitespace(this.kind())) {
       throw this.syntax(`Expected one or more whitespace characters, but found ${this.describe()}`);
     }
     this.skipWsAndDocs();
@@ -162,13 +171,4 @@ export class TokenStream {
 function describeKind(kind: TokenKind): string {
   const spelling = SPELLING[kind];
   return spelling === undefined ? kind : `${kind}('${spelling}')`;
-}
-
-/** The current `///` token without its slashes, one optional space and its line break. */
-function docLine({ text, start, end }: Tokenizer): string {
-  const from = Math.min(end, start + (text.charCodeAt(start + 3) === 32 ? 4 : 3));
-  let to = end;
-  if (to > from && text.charCodeAt(to - 1) === 10) to--;
-  if (to > from && text.charCodeAt(to - 1) === 13) to--;
-  return text.slice(from, to);
 }

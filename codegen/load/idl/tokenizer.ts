@@ -32,20 +32,26 @@ export type TokenKind =
   | "ERROR"
   | "EOF";
 
-const SINGLE_CHARACTER: Readonly<Record<string, TokenKind>> = {
-  ",": "COMMA",
-  ".": "DOT",
-  "#": "POUND",
-  $: "DOLLAR",
-  "@": "AT",
-  "=": "EQUAL",
-  "{": "LBRACE",
-  "}": "RBRACE",
-  "[": "LBRACKET",
-  "]": "RBRACKET",
-  "(": "LPAREN",
-  ")": "RPAREN",
-};
+/** The token of each character that is one by itself, by character code. */
+const SINGLE_CHARACTER: readonly (TokenKind | undefined)[] = (() => {
+  const kinds: (TokenKind | undefined)[] = [];
+  const spellings: Readonly<Record<string, TokenKind>> = {
+    ",": "COMMA",
+    ".": "DOT",
+    "#": "POUND",
+    $: "DOLLAR",
+    "@": "AT",
+    "=": "EQUAL",
+    "{": "LBRACE",
+    "}": "RBRACE",
+    "[": "LBRACKET",
+    "]": "RBRACKET",
+    "(": "LPAREN",
+    ")": "RPAREN",
+  };
+  for (const [spelling, kind] of Object.entries(spellings)) kinds[spelling.charCodeAt(0)] = kind;
+  return kinds;
+})();
 
 const QUOTE = 34;
 const BACKSLASH = 92;
@@ -53,6 +59,9 @@ const NEWLINE = 10;
 const RETURN = 13;
 const SLASH = 47;
 const UNDERSCORE = 95;
+const SPACE = 32;
+const TAB = 9;
+const COMMA = 44;
 
 const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isIdentifierStart = (c: number): boolean => isLetter(c) || c === UNDERSCORE;
@@ -108,9 +117,35 @@ export class Tokenizer {
     }
     if (c === 58)
       return text.charCodeAt(pos + 1) === 61 ? this.finish("WALRUS", pos + 2) : this.finish("COLON", pos + 1);
-    const single = SINGLE_CHARACTER[text[pos]!];
+    const single = SINGLE_CHARACTER[c];
     if (single !== undefined) return this.finish(single, pos + 1);
     return this.fail(pos + 1, `Unexpected character: '${String.fromCodePoint(text.codePointAt(pos)!)}'`, pos);
+  }
+
+  /**
+   * Moves past the SPACE, NEWLINE, COMMA and COMMENT tokens after the current
+   * one (and DOC_COMMENT tokens, their lines pushed to `docs`, when given) in
+   * one loop over the characters, and reads the token after them: where
+   * calls of `next()` would have stopped.
+   */
+  skipWhitespace(docs?: string[]): TokenKind {
+    const text = this.text;
+    let pos = this.end;
+    for (;;) {
+      const c = text.charCodeAt(pos);
+      if (c === SPACE || c === TAB || c === COMMA || c === NEWLINE) pos++;
+      else if (c === RETURN && text.charCodeAt(pos + 1) === NEWLINE) pos += 2;
+      else if (c === SLASH && text.charCodeAt(pos + 1) === SLASH) {
+        const doc = text.charCodeAt(pos + 2) === SLASH && this.firstOnLine(pos);
+        if (doc && docs === undefined) break;
+        const newline = text.indexOf("\n", pos);
+        const end = newline < 0 ? text.length : newline + 1;
+        if (doc) docs!.push(docLine(text, pos, end));
+        pos = end;
+      } else break;
+    }
+    this.end = pos;
+    return this.next();
   }
 
   /** Only spaces before the offset on its line. */
@@ -177,4 +212,13 @@ export class Tokenizer {
     }
     return this.finish("NUMBER", pos);
   }
+}
+
+/** A `///` line without its slashes, one optional space and its line break. */
+export function docLine(text: string, start: number, end: number): string {
+  const from = Math.min(end, start + (text.charCodeAt(start + 3) === SPACE ? 4 : 3));
+  let to = end;
+  if (to > from && text.charCodeAt(to - 1) === NEWLINE) to--;
+  if (to > from && text.charCodeAt(to - 1) === RETURN) to--;
+  return text.slice(from, to);
 }

@@ -1,21 +1,21 @@
-/** Reads an HTTP response body of any shape a request handler may return into text. */
+/** Reads an HTTP response body of any shape a request handler may return into bytes. */
 
-const decoder = new TextDecoder();
 const encoder = new TextEncoder();
+const NO_BYTES = new Uint8Array(0);
 
 /**
  * Collects `body` (string, bytes, Node.js Readable, web ReadableStream or Blob)
- * into UTF-8 text. A stream that errors or ends early rejects with its error.
+ * into bytes (a string as UTF-8). A stream that errors or ends early rejects with its error.
  */
-export async function readBody(body: unknown): Promise<string> {
-  if (body == null) return "";
-  if (typeof body === "string") return body;
-  if (body instanceof Uint8Array) return decoder.decode(body);
-  if (body instanceof ArrayBuffer) return decoder.decode(new Uint8Array(body));
+export async function readBody(body: unknown): Promise<Uint8Array> {
+  if (body == null) return NO_BYTES;
+  if (typeof body === "string") return encoder.encode(body);
+  if (body instanceof Uint8Array) return body;
+  if (body instanceof ArrayBuffer) return new Uint8Array(body);
   if (typeof (body as AsyncIterable<unknown>)[Symbol.asyncIterator] === "function") {
-    return decoder.decode(await collect(body as AsyncIterable<Uint8Array | string>));
+    return collect(body as AsyncIterable<Uint8Array | string>);
   }
-  if (typeof (body as Blob).text === "function") return (body as Blob).text();
+  if (typeof (body as Blob).arrayBuffer === "function") return new Uint8Array(await (body as Blob).arrayBuffer());
   throw new TypeError(`Cannot read a response body of type ${Object.prototype.toString.call(body)}`);
 }
 
@@ -27,6 +27,7 @@ async function collect(stream: AsyncIterable<Uint8Array | string>): Promise<Uint
     chunks.push(bytes);
     length += bytes.byteLength;
   }
+  if (chunks.length === 0) return NO_BYTES;
   if (chunks.length === 1) return chunks[0]!;
   const out = new Uint8Array(length);
   let offset = 0;

@@ -34,6 +34,7 @@ import type {
   Step,
 } from "@smithy/types";
 import type { SignatureV4 } from "../platform/node.cjs";
+import type { ProtocolCodec } from "../protocols/index.js";
 import type { ServiceDescription } from "../service.js";
 import { abortError, sleep } from "./abort.js";
 import { readBody } from "./body.js";
@@ -71,6 +72,8 @@ export interface CallContext extends HandlerExecutionContext {
 export interface CallHost {
   readonly description: ServiceDescription;
   readonly config: JsonRpcClientResolvedConfig;
+  /** Decodes response bodies. */
+  readonly codec: ProtocolCodec;
   /** `user-agent` and `x-amz-user-agent`. */
   readonly agentHeaders: Readonly<Record<string, string>>;
   /** Settles the configuration (on the first call) and resolves the call's endpoint and signer. */
@@ -191,6 +194,7 @@ const contentLengthMiddleware: BuildMiddleware<Input, Output> = (next) => (args)
     if (body instanceof Uint8Array) request.headers["content-length"] = String(body.byteLength);
     else if (typeof body === "string")
       request.headers["content-length"] = String(new TextEncoder().encode(body).length);
+    else if (body === undefined) request.headers["content-length"] = "0";
   }
   return next(args);
 };
@@ -269,14 +273,15 @@ function deserializerMiddleware(host: CallHost): DeserializeMiddleware<Input, Ou
     const { response } = await next(args);
     const { plan } = stateOf(context);
     const http = response as HttpResponse;
-    const text = await readBody(http.body);
+    const body = await readBody(http.body);
     const status = http.statusCode;
     const $metadata: ResponseMetadata = {
       httpStatusCode: status,
       requestId: header(http.headers, "x-amzn-requestid"),
     };
-    if (status >= 200 && status < 300) return { response, output: toOutput(host.description, plan, text, $metadata) };
-    throw toError(host.description, plan, http.headers, text, $metadata);
+    if (status >= 200 && status < 300)
+      return { response, output: toOutput(host.description, host.codec, plan, body, $metadata) };
+    throw toError(host.description, host.codec, plan, http.headers, body, $metadata);
   };
 }
 

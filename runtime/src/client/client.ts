@@ -1,4 +1,4 @@
-/** The generic awsJson 1.0 / 1.1 client that every generated `<Service>Client` extends. */
+/** The generic client (awsJson 1.0 / 1.1, rpcv2Cbor) that every generated `<Service>Client` extends. */
 import type { HttpRequest } from "@smithy/protocol-http";
 import type {
   EndpointV2,
@@ -8,7 +8,7 @@ import type {
   MiddlewareStack,
 } from "@smithy/types";
 import { Sha256, SignatureV4 } from "../platform/node.cjs";
-import { contentTypeOf } from "../schema.js";
+import { codecFor, type ProtocolCodec } from "../protocols/index.js";
 import type { ServiceDescription } from "../service.js";
 import { formatValidationMessage } from "../validation.js";
 import { abortError, whenAborted } from "./abort.js";
@@ -69,7 +69,7 @@ export class JsonRpcClient {
   private settling: Promise<Settled> | undefined;
   /** Signers for the signing name and region an endpoint's `authSchemes` ask for. */
   private readonly signers = new Map<string, SignatureV4>();
-  private readonly contentType: string;
+  private readonly codec: ProtocolCodec;
   /** `user-agent` and `x-amz-user-agent`. */
   private readonly agentHeaders: Readonly<Record<string, string>>;
   private readonly plans = new Map<string, OperationPlan>();
@@ -86,7 +86,7 @@ export class JsonRpcClient {
     const resolved = resolveConfig(schema, config, endpointRules !== undefined);
     this.config = resolved.config;
     this.pending = resolved.pending;
-    this.contentType = contentTypeOf(schema.protocol);
+    this.codec = codecFor(schema.protocol);
     this.agentHeaders = userAgentHeaders(schema, this.config.customUserAgent);
     this.endpointCache =
       endpointRules === undefined
@@ -101,6 +101,7 @@ export class JsonRpcClient {
     return {
       description: this.description,
       config: this.config,
+      codec: this.codec,
       agentHeaders: this.agentHeaders,
       target: (plan, input) => this.callTargetOf(plan, input),
       validate: (plan, input) => this.validate(plan, input),
@@ -287,7 +288,7 @@ export class JsonRpcClient {
         schema: this.description.schema,
         endpoint: target.endpoint,
         headers: target.headers,
-        contentType: this.contentType,
+        codec: this.codec,
         hostPrefix:
           hostPrefix === undefined || this.config.disableHostPrefix
             ? ""

@@ -5,8 +5,6 @@ type Members = Readonly<Record<string, MemberSchema>>;
 
 export interface OperationPlan {
   readonly operation: OperationSchema;
-  /** The `X-Amz-Target` header value. */
-  readonly target: string;
   /** Members of the input structure; undefined for `smithy.api#Unit`. */
   readonly input: Members | undefined;
   readonly output: Members | undefined;
@@ -17,7 +15,6 @@ export function planOperation(schema: ServiceSchema, name: string): OperationPla
   if (operation === undefined) throw new Error(`${schema.name} has no operation named ${JSON.stringify(name)}`);
   return {
     operation,
-    target: `${schema.name}.${operation.name}`,
     input: membersOf(schema, operation.input),
     output: membersOf(schema, operation.output),
   };

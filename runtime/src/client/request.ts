@@ -1,12 +1,10 @@
-/** Builds the unsigned awsJson HTTP request of one call. */
+/** Builds the unsigned HTTP request of one call, framed by the protocol's codec. */
 import type { Endpoint, HeaderBag } from "@smithy/types";
 import type { ServiceException, ServiceExceptionOptions } from "../errors.js";
-import { serializeStructure } from "../serde.js";
+import type { ProtocolCodec } from "../protocols/index.js";
 import type { ServiceSchema } from "../schema.js";
 import { gzip, HttpRequest } from "../platform/node.cjs";
 import type { OperationPlan } from "./operation.js";
-
-const encoder = new TextEncoder();
 
 /** One or more dot-separated DNS labels: letters, digits and inner hyphens. */
 const HOST_LABELS =
@@ -17,7 +15,7 @@ export interface RequestContext {
   readonly endpoint: Endpoint;
   /** The headers the endpoint adds (from a rule set). */
   readonly headers: Readonly<Record<string, string>> | undefined;
-  readonly contentType: string;
+  readonly codec: ProtocolCodec;
   /** Prepended to the endpoint's hostname (an expanded host prefix), or "". */
   readonly hostPrefix: string;
   /** Bodies at least this large are gzipped where the operation allows it; undefined: never. */
@@ -25,16 +23,15 @@ export interface RequestContext {
 }
 
 /**
- * POST to the endpoint's path with the serialised input (`{}` when there is
- * none). `host`, `content-length` and the user agent are the build step's.
+ * POST to the path the protocol names, with the serialised input (awsJson
+ * sends `{}` when there is none; rpcv2Cbor no body). `host`,
+ * `content-length` and the user agent are the build step's.
  */
 export function buildRequest(context: RequestContext, plan: OperationPlan, input: object | undefined): HttpRequest {
-  const { endpoint } = context;
-  const json = plan.input
-    ? JSON.stringify(serializeStructure(context.schema, plan.input, input as Record<string, unknown>, "client"))
-    : "{}";
-  const encoded = encoder.encode(json);
+  const { endpoint, codec, schema } = context;
+  const encoded = codec.encodeInput(schema, plan.input, input);
   const gzipped =
+    encoded !== undefined &&
     context.minCompressionBytes !== undefined &&
     encoded.byteLength >= context.minCompressionBytes &&
     plan.operation.requestCompression?.includes("gzip") === true
@@ -43,18 +40,15 @@ export function buildRequest(context: RequestContext, plan: OperationPlan, input
   const body = gzipped ?? encoded;
   const headers: HeaderBag = {
     ...context.headers,
-    "content-type": context.contentType,
-    "x-amz-target": plan.target,
+    ...codec.requestHeaders(schema, plan.operation.name, body !== undefined),
   };
-  if (context.schema.queryCompatible) headers["x-amzn-query-mode"] = "true";
   if (gzipped) headers["content-encoding"] = "gzip";
   return new HttpRequest({
     method: "POST",
     protocol: endpoint.protocol,
     hostname: context.hostPrefix + endpoint.hostname,
     port: endpoint.port,
-    // awsJson posts to the endpoint's base path, which ends with a slash.
-    path: endpoint.path?.endsWith("/") ? endpoint.path : `${endpoint.path ?? ""}/`,
+    path: codec.requestPath(endpoint.path, schema, plan.operation.name),
     query: endpoint.query,
     headers,
     body,

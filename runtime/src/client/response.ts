@@ -1,6 +1,7 @@
-/** Turns an awsJson HTTP response into an operation's output or a thrown exception. */
+/** Turns an HTTP response, decoded by the protocol's codec, into an operation's output or a thrown exception. */
 import type { HeaderBag, MetadataBearer, ResponseMetadata } from "@smithy/types";
 import { SerializationError, type ServiceException } from "../errors.js";
+import type { ProtocolCodec } from "../protocols/index.js";
 import { type DeserializeOptions, deserializeStructure } from "../serde.js";
 
 /** Clients correct for a service that leaves out required members. */
@@ -8,19 +9,19 @@ const CLIENT_READ: DeserializeOptions = { errorCorrection: true };
 import type { ServiceDescription } from "../service.js";
 import { membersOf, type OperationPlan } from "./operation.js";
 
-/** How many characters of an unparsable body an error message quotes. */
-const QUOTED_BODY_LENGTH = 120;
-
 /** A 2xx response: its members typed, unknown members dropped, `$metadata` added. */
 export function toOutput(
   description: ServiceDescription,
+  codec: ProtocolCodec,
   plan: OperationPlan,
-  text: string,
+  bytes: Uint8Array,
   $metadata: ResponseMetadata,
 ): MetadataBearer {
-  const body = parseJson(description, text, $metadata);
+  const body = decodeBody(description, codec, bytes, $metadata);
   try {
-    const output = plan.output ? deserializeStructure(description.schema, plan.output, body, "", CLIENT_READ) : {};
+    const output = plan.output
+      ? deserializeStructure(description.schema, plan.output, body, "", readOptions(codec))
+      : {};
     return Object.assign(output, { $metadata });
   } catch (error) {
     throw malformed(description, $metadata, error);
@@ -30,12 +31,13 @@ export function toOutput(
 /** A non-2xx response: the modeled error it names, else the service's base exception. */
 export function toError(
   description: ServiceDescription,
+  codec: ProtocolCodec,
   plan: OperationPlan,
   headers: HeaderBag,
-  text: string,
+  bytes: Uint8Array,
   $metadata: ResponseMetadata,
 ): ServiceException {
-  const body = parseJson(description, text, $metadata) as Record<string, unknown>;
+  const body = decodeBody(description, codec, bytes, $metadata);
   const type = errorType(headers, body);
   const message = stringOr(body.message ?? body.Message ?? body.errorMessage);
   const id = plan.operation.errors.find((errorId) => errorId.slice(errorId.indexOf("#") + 1) === type);
@@ -55,7 +57,7 @@ export function toError(
         membersOf(description.schema, id)!,
         body,
         "",
-        CLIENT_READ,
+        readOptions(codec),
       );
       error = new Modeled({ ...members, message, $metadata });
     } catch (cause) {
@@ -97,32 +99,31 @@ function stringOr(value: unknown): string | undefined {
   return value == null ? undefined : String(value);
 }
 
-/** The body as a JSON object; an empty body is `{}`. */
-function parseJson(description: ServiceDescription, text: string, $metadata: ResponseMetadata): object {
-  if (text.trim() === "") return {};
-  let value: unknown;
+/** The body as an object, by the protocol's codec; an empty body is `{}`. */
+function decodeBody(
+  description: ServiceDescription,
+  codec: ProtocolCodec,
+  bytes: Uint8Array,
+  $metadata: ResponseMetadata,
+): Record<string, unknown> {
   try {
-    value = JSON.parse(text);
-  } catch {
-    throw malformed(
-      description,
-      $metadata,
-      new SerializationError(`The response body is not valid JSON: ${quote(text)}`),
-    );
+    return codec.decodeResponse(bytes);
+  } catch (error) {
+    throw malformed(description, $metadata, error);
   }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw malformed(
-      description,
-      $metadata,
-      new SerializationError(`The response body is not a JSON object: ${quote(text)}`),
-    );
-  }
-  return value;
 }
 
-function quote(text: string): string {
-  return JSON.stringify(text.slice(0, QUOTED_BODY_LENGTH)) + (text.length > QUOTED_BODY_LENGTH ? "…" : "");
+/** Client error correction, in the protocol's wire format. */
+function readOptions(codec: ProtocolCodec): DeserializeOptions {
+  let options = READ_OPTIONS.get(codec);
+  if (options === undefined) {
+    options = { ...CLIENT_READ, format: codec.format };
+    READ_OPTIONS.set(codec, options);
+  }
+  return options;
 }
+
+const READ_OPTIONS = new WeakMap<ProtocolCodec, DeserializeOptions>();
 
 /** A `SerializationException` for a response the client cannot read; other failures pass through. */
 function malformed(description: ServiceDescription, $metadata: ResponseMetadata, cause: unknown): unknown {

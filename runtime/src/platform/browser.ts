@@ -7,6 +7,7 @@
  */
 import { Sha256 as BrowserSha256 } from "@aws-crypto/sha256-browser";
 import { awsEndpointFunctions } from "@aws-sdk/util-endpoints";
+import { cbor, tag, tagSymbol } from "@smithy/core/cbor";
 import { FetchHttpHandler } from "@smithy/fetch-http-handler";
 import { constructStack as smithyConstructStack } from "@smithy/middleware-stack";
 import type { ChecksumConstructor } from "@smithy/types";
@@ -56,3 +57,7 @@ export const endpointModules: typeof Node.endpointModules = () => ({
 });
 
 export const waiterModule: typeof Node.waiterModule = () => ({ createWaiter, checkExceptions, WaiterState });
+
+const cborModule = { serialize: cbor.serialize, deserialize: cbor.deserialize, tag, tagSymbol };
+
+export const cborLibrary: typeof Node.cborLibrary = () => cborModule;

@@ -17,7 +17,13 @@ import type { DefaultProviderInit } from "@aws-sdk/credential-provider-node";
 import type { loadConfig } from "@smithy/node-config-provider";
 import type { AdaptiveRetryStrategy as AdaptiveRetryStrategyType } from "@smithy/util-retry";
 import type { AwsCredentialIdentityProvider, ChecksumConstructor, MiddlewareStack } from "@smithy/types";
-import type { DefaultHandlerOptions, EndpointModules, PlatformRequestHandler, WaiterModule } from "./types.cjs";
+import type {
+  CborLibrary,
+  DefaultHandlerOptions,
+  EndpointModules,
+  PlatformRequestHandler,
+  WaiterModule,
+} from "./types.cjs";
 
 export { Hash } from "@smithy/hash-node";
 export { HttpRequest } from "@smithy/protocol-http";
@@ -113,4 +119,20 @@ export function endpointModules(): EndpointModules {
 /** `@smithy/util-waiter` (its polling lives in `@smithy/core`), loaded on a waiter's first wait. */
 export function waiterModule(): WaiterModule {
   return require("@smithy/util-waiter") as typeof import("@smithy/util-waiter");
+}
+
+let cbor: CborLibrary | undefined;
+
+/** `@smithy/core/cbor`, loaded when an rpcv2Cbor service first needs it. */
+export function cborLibrary(): CborLibrary {
+  if (cbor === undefined) {
+    const module = require("@smithy/core/cbor") as typeof import("@smithy/core/cbor");
+    cbor = {
+      serialize: module.cbor.serialize,
+      deserialize: module.cbor.deserialize,
+      tag: module.tag,
+      tagSymbol: module.tagSymbol,
+    };
+  }
+  return cbor;
 }

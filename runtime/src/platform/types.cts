@@ -30,3 +30,13 @@ export interface WaiterModule {
   readonly checkExceptions: typeof checkExceptions;
   readonly WaiterState: typeof WaiterState;
 }
+
+/** `@smithy/core/cbor`, the CBOR encoder and decoder of SDK v3, as the rpcv2Cbor codec uses it. */
+export interface CborLibrary {
+  readonly serialize: (input: unknown) => Uint8Array;
+  readonly deserialize: (payload: Uint8Array) => unknown;
+  /** Marks `{ tag, value }` as a CBOR tag for the encoder. */
+  readonly tag: (data: { tag: number; value: unknown }) => unknown;
+  /** The key that marks a decoded (or to be encoded) `{ tag, value }` as a tag. */
+  readonly tagSymbol: symbol;
+}

@@ -1,21 +1,21 @@
 /**
- * The awsJson 1.0/1.1 server: routes a request by `X-Amz-Target`, checks its
- * transport, optionally its SigV4 signature, decodes and validates the input,
- * calls the implementation and encodes its output or error.
+ * The server: routes a request by what its protocol's codec reads
+ * (`X-Amz-Target` for awsJson, the path for rpcv2Cbor), checks its transport,
+ * optionally its SigV4 signature, decodes and validates the input, calls the
+ * implementation and encodes its output or error in the protocol's format.
  */
 import { randomUUID } from "node:crypto";
 import type { QueryParameterBag } from "@smithy/types";
 import { SerializationError, ServiceException } from "../errors.js";
-import { contentTypeOf, type ServiceSchema } from "../schema.js";
-import { deserializeStructure, serializeStructure } from "../serde.js";
+import { codecFor, type ProtocolCodec } from "../protocols/index.js";
+import type { ServiceSchema } from "../schema.js";
+import { type DeserializeOptions, deserializeStructure, serializeStructure } from "../serde.js";
 import type { ServiceDescription } from "../service.js";
 import { formatValidationMessage } from "../validation.js";
-import { parseJsonObject } from "./request-body.js";
-import { hasContentType, headerValue, type RequestHeaders } from "./request-headers.js";
+import { headerValue, type RequestHeaders } from "./request-headers.js";
 import {
   RequestError,
-  errorResponse,
-  jsonResponse,
+  protocolErrorResponse,
   requestErrorResponse,
   serializationError,
   type JsonRpcResponse,
@@ -58,10 +58,12 @@ export interface HandlerOptions {
 }
 
 export interface JsonRpcHandler {
-  /** Never rejects: every failure becomes an awsJson error response. */
+  /** Never rejects: every failure becomes an error response in the protocol's format. */
   (request: JsonRpcRequest): Promise<JsonRpcResponse>;
-  /** The protocol's media type, for responses a transport writes itself. */
+  /** The protocol's media type. */
   readonly contentType: string;
+  /** An error response in the protocol's format, for the errors a transport answers itself (413, 500). */
+  readonly errorResponse: (statusCode: number, type: string, message: string) => JsonRpcResponse;
 }
 
 const INTERNAL_MESSAGE = "An internal error occurred";
@@ -77,8 +79,10 @@ export function createJsonRpcHandler(
   options: HandlerOptions = {},
 ): JsonRpcHandler {
   const { schema } = description;
-  const contentType = contentTypeOf(schema.protocol);
-  const routes = buildRoutes(description, implementation);
+  const codec = codecFor(schema.protocol);
+  const { contentType } = codec;
+  const readOptions: DeserializeOptions = { format: codec.format };
+  const routes = buildRoutes(description, implementation, codec);
   const internal = internalErrorShape(schema);
   const verify = options.credentials && createSigV4Verifier(options.credentials, schema.signingName);
   const maxDepth = options.maxDepth ?? 64;
@@ -92,11 +96,15 @@ export function createJsonRpcHandler(
         throw new RequestError(405, "MethodNotAllowedException", `Method ${request.method} is not allowed; use POST`);
       }
       const identity = verify && (await verify(request));
-      const route = routes.get(headerValue(request.headers, "x-amz-target") ?? "");
-      if (route === undefined) throw unknownOperation(schema, headerValue(request.headers, "x-amz-target"));
+      const route = routes.get(codec.routeOf(request) ?? "");
+      if (route === undefined) {
+        throw new RequestError(400, "UnknownOperationException", codec.unroutedMessage(schema, request));
+      }
       operation = route.operation;
+      const framing = codec.framingProblem(request);
+      if (framing !== undefined) throw new RequestError(400, "InvalidRequestException", framing);
       const requestType = headerValue(request.headers, "content-type");
-      if (!hasContentType(requestType, contentType)) {
+      if (!codec.acceptsContentType(requestType, bodyLength(request.body))) {
         throw new RequestError(
           415,
           "UnsupportedMediaTypeException",
@@ -106,7 +114,7 @@ export function createJsonRpcHandler(
       if (route.handler === undefined) {
         throw new RequestError(501, "NotImplementedException", `Operation ${operation} is not implemented`);
       }
-      const input = readInput(schema, route, request.body, maxDepth);
+      const input = readInput(schema, codec, route, request.body, maxDepth, readOptions);
       const failures = route.validateInput(input);
       if (failures.length > 0) throw new RequestError(400, "ValidationException", formatValidationMessage(failures));
       let output: unknown;
@@ -115,47 +123,46 @@ export function createJsonRpcHandler(
       } catch (error) {
         if (!(error instanceof ServiceException)) throw error;
         const modeled = route.errors.get(error.name);
-        if (modeled !== undefined) return modeledErrorResponse(schema, contentType, requestId, modeled, error);
+        if (modeled !== undefined) return modeledErrorResponse(schema, codec, requestId, modeled, error);
         // A client fault the model does not list (ValidationException, ThrottlingException…):
         // the implementation named it, so the caller gets it as a 400 of that type.
         if (error.$fault === "client") throw new RequestError(400, error.name, error.message);
         throw error;
       }
       // An operation whose output is Unit answers with an empty body.
-      const body = route.hasOutput ? route.writeOutput(output) : "";
-      return jsonResponse(contentType, requestId, body);
+      return codec.successResponse(requestId, route.hasOutput ? route.writeOutput(output) : undefined);
     } catch (error) {
-      if (error instanceof RequestError) return requestErrorResponse(contentType, requestId, error);
+      if (error instanceof RequestError) return requestErrorResponse(codec, requestId, error);
       logger.error(`${schema.name}.${operation} failed (request ${requestId}):`, error);
-      return errorResponse(
-        contentType,
-        requestId,
-        internal.statusCode,
-        internal.type,
-        messageBody(internal, INTERNAL_MESSAGE),
-      );
+      return codec.errorResponse(requestId, internal.statusCode, internal, messageBody(internal, INTERNAL_MESSAGE));
     }
   }
 
-  return Object.assign(handle, { contentType });
+  const errorResponse = (statusCode: number, type: string, message: string) =>
+    protocolErrorResponse(codec, randomUUID(), statusCode, type, message);
+  return Object.assign(handle, { contentType, errorResponse });
 }
 
-function readInput(schema: ServiceSchema, route: Route, body: unknown, maxDepth: number): Record<string, unknown> {
-  const json = parseJsonObject(body, maxDepth);
+function readInput(
+  schema: ServiceSchema,
+  codec: ProtocolCodec,
+  route: Route,
+  body: unknown,
+  maxDepth: number,
+  options: DeserializeOptions,
+): Record<string, unknown> {
+  const wire = codec.decodeRequest(body, maxDepth);
   try {
-    return deserializeStructure(schema, route.input, json);
+    return deserializeStructure(schema, route.input, wire, "", options);
   } catch (error) {
     if (error instanceof SerializationError) throw serializationError(error.message);
     throw error;
   }
 }
 
-function unknownOperation(schema: ServiceSchema, target: string | undefined): RequestError {
-  const message =
-    target === undefined
-      ? `Missing X-Amz-Target header; expected ${schema.name}.<Operation>`
-      : `Operation '${target}' is not known to ${schema.name}`;
-  return new RequestError(400, "UnknownOperationException", message);
+function bodyLength(body: unknown): number {
+  if (typeof body === "string") return body.length;
+  return body instanceof Uint8Array ? body.byteLength : 0;
 }
 
 /**
@@ -164,18 +171,24 @@ function unknownOperation(schema: ServiceSchema, target: string | undefined): Re
  */
 function modeledErrorResponse(
   schema: ServiceSchema,
-  contentType: string,
+  codec: ProtocolCodec,
   requestId: string,
   shape: ErrorShape,
   error: ServiceException,
 ): JsonRpcResponse {
-  const members = serializeStructure(schema, shape.members, error as unknown as Record<string, unknown>);
+  const members = serializeStructure(
+    schema,
+    shape.members,
+    error as unknown as Record<string, unknown>,
+    "server",
+    codec.format,
+  );
   if (Object.hasOwn(shape.members, "Message") && members.Message === undefined && error.message) {
     members.Message = error.message;
   }
   const modelsMessage = Object.hasOwn(shape.members, "Message") || Object.hasOwn(shape.members, "message");
   const body = modelsMessage ? members : { message: error.message || undefined, ...members };
-  const response = errorResponse(contentType, requestId, shape.statusCode, shape.type, body);
+  const response = codec.errorResponse(requestId, shape.statusCode, shape, body);
   if (schema.queryCompatible) {
     response.headers["x-amzn-query-error"] = `${shape.queryCode};${shape.statusCode >= 500 ? "Receiver" : "Sender"}`;
   }

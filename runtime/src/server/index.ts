@@ -4,6 +4,7 @@
  */
 export { createJsonRpcHandler } from "./handler.js";
 export type { HandlerOptions, JsonRpcHandler, JsonRpcRequest, OperationHandler, RequestContext } from "./handler.js";
+export { bodyText } from "./responses.js";
 export type { JsonRpcResponse } from "./responses.js";
 export type { CallerIdentity } from "./sigv4.js";
 export { loadCredentialsFile, parseCredentialsSpec } from "./credentials.js";

@@ -1,10 +1,9 @@
 /** Serves a {@link JsonRpcHandler} over node:http, with the limits a public endpoint needs. */
-import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { QueryParameterBag } from "@smithy/types";
 import { createCors } from "./cors.js";
 import type { JsonRpcHandler, JsonRpcRequest } from "./handler.js";
-import { errorResponse, type JsonRpcResponse } from "./responses.js";
+import type { JsonRpcResponse } from "./responses.js";
 
 export interface NodeServerOptions {
   /** Largest request body in bytes; a larger one is answered 413 at once. Default 1 MiB. */
@@ -83,8 +82,7 @@ export function createNodeServer(handler: JsonRpcHandler, options: NodeServerOpt
     logger.error("The request handler failed:", error);
     try {
       if (!res.headersSent) {
-        const message = { message: "An internal error occurred" };
-        send(res, errorResponse(handler.contentType, randomUUID(), 500, "InternalServerError", message));
+        send(res, handler.errorResponse(500, "InternalServerError", "An internal error occurred"));
         return;
       }
     } catch {
@@ -99,9 +97,11 @@ export function createNodeServer(handler: JsonRpcHandler, options: NodeServerOpt
    * longer than the bound would be cut anyway, so its connection closes right after the answer.
    */
   function tooLarge(req: IncomingMessage, res: ServerResponse, received: number): void {
-    const response = errorResponse(handler.contentType, randomUUID(), 413, "RequestEntityTooLargeException", {
-      message: `Request body must not exceed ${maxBodyBytes} bytes`,
-    });
+    const response = handler.errorResponse(
+      413,
+      "RequestEntityTooLargeException",
+      `Request body must not exceed ${maxBodyBytes} bytes`,
+    );
     response.headers.connection = "close";
     req.removeAllListeners("data").removeAllListeners("end");
     if (Number(req.headers["content-length"]) > maxDrainBytes) {

@@ -1,14 +1,16 @@
-/** Precomputes, per `X-Amz-Target`, everything a request to an operation needs. */
+/** Precomputes, per route key (`X-Amz-Target` for awsJson, the path for rpcv2Cbor), everything a request to an operation needs. */
 import type { MemberSchema, ServiceSchema, ShapeId, StructureShapeSchema } from "../schema.js";
+import type { Body, ProtocolCodec } from "../protocols/index.js";
 import type { ServiceDescription } from "../service.js";
 import type { Validator } from "../validation.js";
-import { compileWireWriters, type WriteJson } from "../wire-writer.js";
 import type { OperationHandler } from "./handler.js";
 
 /** How a modeled error goes on the wire. */
 export interface ErrorShape {
-  /** The bare shape name: `__type` and `X-Amzn-ErrorType`. */
+  /** The bare shape name: awsJson's `__type` and `X-Amzn-ErrorType`. */
   readonly type: string;
+  /** The shape id, when the model defines the error: rpcv2Cbor's `__type`. */
+  readonly id?: ShapeId;
   readonly statusCode: number;
   readonly members: Readonly<Record<string, MemberSchema>>;
   /** `aws.protocols#awsQueryError` code, else the shape name: for `x-amzn-query-error`. */
@@ -21,7 +23,7 @@ export interface Route {
   /** False when the output is `smithy.api#Unit`: the response body is empty. */
   readonly hasOutput: boolean;
   /** Writes the implementation's output as the response body. */
-  readonly writeOutput: WriteJson;
+  readonly writeOutput: (output: unknown) => Body;
   readonly validateInput: Validator;
   /** Undefined when the implementation lacks the operation. */
   readonly handler: OperationHandler | undefined;
@@ -31,18 +33,21 @@ export interface Route {
 
 const NO_MEMBERS: Readonly<Record<string, MemberSchema>> = Object.freeze({});
 
-export function buildRoutes(description: ServiceDescription, implementation: object): Map<string, Route> {
+export function buildRoutes(
+  description: ServiceDescription,
+  implementation: object,
+  codec: ProtocolCodec,
+): Map<string, Route> {
   const { schema } = description;
   const routes = new Map<string, Route>();
-  const writers = compileWireWriters(schema, "server");
   for (const [name, operation] of Object.entries(schema.operations)) {
     const validators = description.validators[name];
     if (validators === undefined) throw new Error(`The service description has no validators for operation ${name}`);
-    routes.set(`${schema.name}.${operation.name}`, {
+    routes.set(codec.routeKey(schema, operation.name), {
       operation: operation.name,
       input: membersOf(schema, operation.input),
       hasOutput: operation.output !== undefined,
-      writeOutput: writers.structure(membersOf(schema, operation.output)),
+      writeOutput: codec.outputWriter(schema, membersOf(schema, operation.output)),
       validateInput: validators.input,
       handler: handlerOf(implementation, operation.name),
       errors: new Map(operation.errors.map((id) => [shapeName(id), errorShape(schema, id)])),
@@ -67,7 +72,13 @@ export function internalErrorShape(schema: ServiceSchema): ErrorShape {
 function errorShape(schema: ServiceSchema, id: ShapeId): ErrorShape {
   const shape = structureOf(schema, id);
   const statusCode = shape.httpError ?? (shape.error === "server" ? 500 : 400);
-  return { type: shapeName(id), statusCode, members: shape.members, queryCode: shape.queryErrorCode ?? shapeName(id) };
+  return {
+    type: shapeName(id),
+    id,
+    statusCode,
+    members: shape.members,
+    queryCode: shape.queryErrorCode ?? shapeName(id),
+  };
 }
 
 function membersOf(schema: ServiceSchema, id: ShapeId | undefined): Readonly<Record<string, MemberSchema>> {
